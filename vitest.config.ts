@@ -19,7 +19,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          // claims: tests of what each published figure's data shows, read
+          // from the figures the global setup just built.
+          include: ['tests/e2e/**/*.test.ts', 'tests/claims/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 900_000,
