@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import figures from './src/integration.ts';
+import remarkFigures from './src/markdown/remark-figures.ts';
 
 // SITE_URL and BASE_PATH let the same tree build for a user site ("/") or a
 // GitHub Pages project site ("/<repo>/"); the deploy workflow sets both.
@@ -14,7 +15,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   integrations: [figures(), mdx(), sitemap()],
   markdown: {
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [remarkMath, remarkFigures],
     rehypePlugins: [rehypeKatex],
   },
 });
