@@ -1,0 +1,89 @@
+/**
+ * Which local files each figure script depends on: the script itself plus
+ * every module it imports transitively (figures/**, src/**, any relative
+ * import). Packages are left out on purpose: they are pinned by the lockfile,
+ * which is part of every cache key.
+ *
+ * esbuild resolves exactly like the TypeScript loader does (extensionless
+ * specifiers, index files, tsconfig paths), and its metafile lists every
+ * input of every entry point, so one bundle pass (write: false) covers all
+ * scripts at once.
+ */
+import { build, type Metafile } from 'esbuild';
+import path from 'node:path';
+
+export interface ScriptDependencies {
+  /** Repository-relative POSIX paths, sorted; includes the script. */
+  inputs: string[];
+  /** Set when the script (or a module it imports) could not be parsed/resolved. */
+  error?: string;
+}
+
+export async function dependencyGraph(root: string, scripts: string[]): Promise<Map<string, ScriptDependencies>> {
+  const result = new Map<string, ScriptDependencies>();
+  if (scripts.length === 0) return result;
+  try {
+    const meta = await bundleMeta(root, scripts);
+    for (const script of scripts) result.set(script, { inputs: reachable(meta, script) });
+  } catch {
+    // One broken script must not hide the graph of the others: redo them one
+    // by one so the error is attributed to the script that has it.
+    for (const script of scripts) {
+      try {
+        const meta = await bundleMeta(root, [script]);
+        result.set(script, { inputs: reachable(meta, script) });
+      } catch (err) {
+        result.set(script, { inputs: [script], error: esbuildMessage(err) });
+      }
+    }
+  }
+  for (const script of scripts) if (!result.has(script)) result.set(script, { inputs: [script] });
+  return result;
+}
+
+async function bundleMeta(root: string, scripts: string[]): Promise<Metafile> {
+  const res = await build({
+    absWorkingDir: path.resolve(root),
+    entryPoints: scripts,
+    bundle: true,
+    write: false,
+    packages: 'external',
+    metafile: true,
+    outdir: '.figures/esbuild-out',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  return res.metafile;
+}
+
+/**
+ * Walk the import graph from the script. (The per-output `inputs` would miss
+ * modules that tree-shaking removed, e.g. a side-effect-free `import './x'`,
+ * yet editing those can still change what the script does.)
+ */
+function reachable(meta: Metafile, script: string): string[] {
+  const seen = new Set<string>();
+  const stack = [script];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imp of meta.inputs[file]?.imports ?? []) {
+      if (!imp.external && meta.inputs[imp.path]) stack.push(imp.path);
+    }
+  }
+  // esbuild prefixes virtual modules with a namespace ("ns:path"); only real files count.
+  return [...seen].filter((p) => !p.includes('node_modules/') && !/^[a-z-]+:/.test(p)).sort();
+}
+
+function esbuildMessage(err: unknown): string {
+  const errors = (err as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] }).errors;
+  if (errors?.length) {
+    return errors
+      .map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text))
+      .join('\n');
+  }
+  return err instanceof Error ? err.message : String(err);
+}

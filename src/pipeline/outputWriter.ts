@@ -1,0 +1,136 @@
+/**
+ * The OutputWriter handed to `render`: writes into the figure's staging
+ * directory and validates at write time, so a bad output fails the figure at
+ * the line that produced it (empty alt text, a PNG that is not a PNG, an id
+ * used twice) instead of surfacing later in the site.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ImageMeta, OutputWriter } from './contract';
+
+export interface OutputRecord {
+  id: string;
+  kind: 'image' | 'animation';
+  /** File name inside the cache entry. */
+  file: string;
+  /** Poster file name (animations). */
+  poster?: string;
+  alt: string;
+  caption: string;
+  pixelRatio: number;
+}
+
+export interface DataRecord {
+  name: string;
+  file: string;
+}
+
+export interface WrittenOutputs {
+  outputs: OutputRecord[];
+  data: DataRecord[];
+}
+
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length > PNG_MAGIC.length && PNG_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** "GIF87a" or "GIF89a". */
+export function isGif(bytes: Uint8Array): boolean {
+  return (
+    bytes.length > 6 &&
+    bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46 && bytes[3] === 0x38 &&
+    (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61
+  );
+}
+
+export type WriteFileSync = (file: string, bytes: Uint8Array | string) => void;
+
+export function createOutputWriter(
+  dir: string,
+  writeFile: WriteFileSync = (f, b) => writeFileSync(f, b),
+): { out: OutputWriter; written: WrittenOutputs } {
+  const written: WrittenOutputs = { outputs: [], data: [] };
+  const ids = new Set<string>();
+  const dataNames = new Set<string>();
+  mkdirSync(path.join(dir, 'data'), { recursive: true });
+
+  const checkId = (id: string, what: string): void => {
+    if (typeof id !== 'string' || !ID.test(id)) {
+      throw new OutputError(`${what} id ${JSON.stringify(id)} is invalid: use letters, digits, "-" and "_"`);
+    }
+    if (ids.has(id)) throw new OutputError(`output id "${id}" is written twice`);
+  };
+  const checkMeta = (id: string, meta: ImageMeta): number => {
+    if (!meta || typeof meta.alt !== 'string' || meta.alt.trim() === '') {
+      throw new OutputError(`output "${id}" has no alt text: pass a non-empty meta.alt`);
+    }
+    if (typeof meta.caption !== 'string' || meta.caption.trim() === '') {
+      throw new OutputError(`output "${id}" has no caption: pass a non-empty meta.caption`);
+    }
+    const ratio = meta.pixelRatio ?? 1;
+    if (!(Number.isFinite(ratio) && ratio > 0)) {
+      throw new OutputError(`output "${id}": pixelRatio must be a positive number, got ${meta.pixelRatio}`);
+    }
+    return ratio;
+  };
+  const checkBytes = (id: string, bytes: Uint8Array, kind: 'PNG' | 'GIF'): void => {
+    if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new OutputError(`output "${id}": ${kind} bytes are empty`);
+    if (kind === 'PNG' ? !isPng(bytes) : !isGif(bytes)) {
+      throw new OutputError(`output "${id}": bytes are not a ${kind} (wrong magic bytes)`);
+    }
+  };
+
+  const out: OutputWriter = {
+    image(id, png, meta) {
+      checkId(id, 'image');
+      const pixelRatio = checkMeta(id, meta);
+      checkBytes(id, png, 'PNG');
+      const file = `${id}.png`;
+      writeFile(path.join(dir, file), png);
+      ids.add(id);
+      written.outputs.push({ id, kind: 'image', file, alt: meta.alt, caption: meta.caption, pixelRatio });
+    },
+    animation(id, gif, poster, meta) {
+      checkId(id, 'animation');
+      const pixelRatio = checkMeta(id, meta);
+      checkBytes(id, gif, 'GIF');
+      checkBytes(`${id}" poster "`, poster, 'PNG');
+      const file = `${id}.gif`;
+      const posterFile = `${id}.poster.png`;
+      writeFile(path.join(dir, file), gif);
+      writeFile(path.join(dir, posterFile), poster);
+      ids.add(id);
+      written.outputs.push({ id, kind: 'animation', file, poster: posterFile, alt: meta.alt, caption: meta.caption, pixelRatio });
+    },
+    data(name, value) {
+      if (typeof name !== 'string' || !ID.test(name)) {
+        throw new OutputError(`data name ${JSON.stringify(name)} is invalid: use letters, digits, "-" and "_"`);
+      }
+      if (dataNames.has(name)) throw new OutputError(`data "${name}" is written twice`);
+      const isCsv = typeof value === 'string';
+      const file = `data/${name}.${isCsv ? 'csv' : 'json'}`;
+      const text = isCsv ? value : JSON.stringify(value, jsonReplacer);
+      if (text === undefined) throw new OutputError(`data "${name}": value cannot be written as JSON`);
+      writeFile(path.join(dir, file), text);
+      dataNames.add(name);
+      written.data.push({ name, file });
+    },
+  };
+  return { out, written };
+}
+
+/** Typed arrays become plain arrays so the plotted numbers are readable JSON. */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  return value;
+}

@@ -1,0 +1,131 @@
+/**
+ * Progress output of a pipeline run. Effects are injected: `log` receives
+ * whole lines (tests record them; the CLI prints them; the Astro integration
+ * hands them to Astro's logger) and `live` — present only on a terminal —
+ * redraws a single status line with the running figures and their percent.
+ * Without a terminal (CI, logs) long figures get a plain line every 10%.
+ */
+export interface Logger {
+  info(line: string): void;
+  error(line: string): void;
+}
+
+export interface LiveLine {
+  /** Replace the status line (no newline). */
+  update(text: string): void;
+  /** Erase it, so a regular line can be printed. */
+  clear(): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (l) => console.log(l),
+  error: (l) => console.error(l),
+};
+
+/** A redrawn status line on a TTY stream, or null when the stream is not a terminal. */
+export function ttyLiveLine(stream: NodeJS.WriteStream = process.stdout): LiveLine | null {
+  if (!stream.isTTY) return null;
+  let shown = false;
+  return {
+    update(text) {
+      const width = Math.max(20, (stream.columns || 80) - 1);
+      stream.write(`\r\x1b[2K${text.length > width ? text.slice(0, width - 1) + '…' : text}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${(n / 1e6).toFixed(1)} MB`;
+}
+
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Plain progress lines only for figures running at least this long. */
+const PLAIN_PROGRESS_AFTER_MS = 2000;
+
+interface Running {
+  start: number;
+  fraction: number;
+  label?: string;
+  lastDecile: number;
+}
+
+export class Reporter {
+  private running = new Map<string, Running>();
+  private width = 0;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly clock: () => number,
+    private readonly live: LiveLine | null,
+  ) {}
+
+  /** Align the status column to the longest id of this run. */
+  setIds(ids: string[]): void {
+    this.width = Math.max(0, ...ids.map((i) => i.length));
+  }
+
+  line(text: string, level: 'info' | 'error' = 'info'): void {
+    this.live?.clear();
+    this.logger[level](text);
+    this.redraw();
+  }
+
+  status(id: string, text: string, level: 'info' | 'error' = 'info'): void {
+    this.line(`${id.padEnd(this.width)}  ${text}`, level);
+  }
+
+  started(id: string): void {
+    this.running.set(id, { start: this.clock(), fraction: 0, lastDecile: 0 });
+    this.redraw();
+  }
+
+  progress(id: string, fraction: number, label?: string): void {
+    const r = this.running.get(id);
+    if (!r) return;
+    r.fraction = fraction;
+    if (label) r.label = label;
+    if (this.live) {
+      this.redraw();
+      return;
+    }
+    const decile = Math.floor(fraction * 10);
+    if (decile > r.lastDecile && decile < 10 && this.clock() - r.start >= PLAIN_PROGRESS_AFTER_MS) {
+      r.lastDecile = decile;
+      this.status(id, `${decile * 10}%${r.label ? ` ${r.label}` : ''}`);
+    }
+  }
+
+  finished(id: string): void {
+    this.running.delete(id);
+    this.redraw();
+  }
+
+  /** Erase the live line at the end of a run. */
+  close(): void {
+    this.running.clear();
+    this.live?.clear();
+  }
+
+  private redraw(): void {
+    if (!this.live) return;
+    if (this.running.size === 0) {
+      this.live.clear();
+      return;
+    }
+    const now = this.clock();
+    const parts = [...this.running].map(
+      ([id, r]) => `${id} ${Math.floor(r.fraction * 100)}%${r.label ? ` ${r.label}` : ''} (${formatSeconds(now - r.start)})`,
+    );
+    this.live.update(parts.join(' · '));
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * A small worker_threads pool. Figure scripts are CPU-bound (they train
+ * networks), so the pool is sized to the machine and each task runs in its
+ * own thread; a worker that dies (uncaught error, out of memory, terminate)
+ * fails only the task it was running and is replaced on demand.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerTask } from './workerProtocol';
+
+type TaskInput = WorkerTask extends infer T ? (T extends WorkerTask ? Omit<T, 'taskId'> : never) : never;
+type FinalReply = Exclude<WorkerReply, { type: 'progress' }>;
+
+interface Pending {
+  task: WorkerTask;
+  onProgress?: (fraction: number, label?: string) => void;
+  resolve: (r: FinalReply) => void;
+  reject: (e: Error) => void;
+}
+
+export function defaultPoolSize(tasks: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), tasks));
+}
+
+/**
+ * worker.mjs sits next to this file. Under the CLI (tsx) and under Vite's SSR
+ * loader import.meta.url is this file's real location; the project-root
+ * fallback covers loaders that rewrite it.
+ */
+export function workerEntry(): string {
+  try {
+    const here = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+    if (existsSync(here)) return here;
+  } catch {
+    // import.meta.url was not a file: URL
+  }
+  const fallback = path.resolve(process.cwd(), 'src/pipeline/worker.mjs');
+  if (existsSync(fallback)) return fallback;
+  throw new Error(`figure pipeline: cannot find worker.mjs (looked next to ${import.meta.url} and in ${fallback})`);
+}
+
+export class WorkerPool {
+  private idle: Worker[] = [];
+  private busy = new Map<Worker, Pending>();
+  private queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly size: number,
+    private readonly entry: string = workerEntry(),
+  ) {}
+
+  run(task: TaskInput, onProgress?: Pending['onProgress']): Promise<FinalReply> {
+    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task: { ...task, taskId: this.nextId++ } as WorkerTask, onProgress, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stop every worker now (a running render is abandoned mid-way). */
+  async terminate(): Promise<void> {
+    this.closed = true;
+    const all = [...this.idle, ...this.busy.keys()];
+    for (const p of this.queue) p.reject(new Error('cancelled'));
+    this.queue = [];
+    await Promise.all(all.map((w) => w.terminate()));
+    this.idle = [];
+  }
+
+  private pump(): void {
+    while (this.queue.length && !this.closed) {
+      let worker = this.idle.pop();
+      if (!worker) {
+        if (this.busy.size >= this.size) return;
+        worker = this.spawn();
+      }
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.entry);
+    worker.on('message', (m: WorkerReply) => {
+      const job = this.busy.get(worker);
+      if (!job || m.taskId !== job.task.taskId) return;
+      if (m.type === 'progress') {
+        job.onProgress?.(m.fraction, m.label);
+        return;
+      }
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      job.resolve(m);
+      this.pump();
+    });
+    const die = (err: Error): void => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      this.idle = this.idle.filter((w) => w !== worker);
+      if (job) job.reject(err);
+      if (!this.closed) void worker.terminate();
+      this.pump();
+    };
+    worker.on('error', (err) => die(err instanceof Error ? err : new Error(String(err))));
+    worker.on('exit', (code) => {
+      if (this.busy.has(worker) || this.idle.includes(worker)) die(new Error(`worker exited with code ${code}`));
+    });
+    return worker;
+  }
+}

@@ -1,0 +1,27 @@
+/** Messages between the pipeline and its worker threads. */
+import type { WrittenOutputs } from './outputWriter';
+
+export type WorkerTask =
+  | { type: 'describe'; taskId: number; root: string; script: string }
+  | { type: 'render'; taskId: number; root: string; script: string; stagingDir: string };
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** Parameter path, when the error is an invalid parameter. */
+  param?: string;
+}
+
+export interface Description {
+  id: string;
+  title: string;
+  seed: number;
+  params: unknown;
+}
+
+export type WorkerReply =
+  | { type: 'described'; taskId: number; description: Description }
+  | { type: 'progress'; taskId: number; fraction: number; label?: string }
+  | { type: 'rendered'; taskId: number; written: WrittenOutputs; durationMs: number }
+  | { type: 'failed'; taskId: number; error: SerializedError };
