@@ -1,0 +1,121 @@
+/**
+ * One global palette per animation (no flicker: a colour never changes index
+ * between frames). Built from a sample of frames:
+ *  1. the most frequent exact colours (the theme's pure line, text and
+ *     background colours) are kept verbatim, so thin but important marks keep
+ *     their exact colour;
+ *  2. the remaining slots are filled by gifenc's PNN quantiser over the pixels
+ *     not already covered (anti-aliasing blends).
+ * Pixels are then mapped through a 65536-entry RGB565 lookup whose entries are
+ * computed from the bin's own colour, so the mapping never depends on pixel
+ * order and identical inputs give identical indices.
+ */
+import { quantize } from './gifencModule';
+import type { RgbaImage } from '../plot/context';
+
+export type Rgb = [number, number, number];
+
+export interface PaletteOptions {
+  /** Total colours available (≤ 255; one more index is kept for transparency). */
+  maxColors?: number;
+  /** How many exact colours to keep verbatim (default 48). */
+  anchors?: number;
+  /** A colour must cover this fraction of sampled pixels to be an anchor (default 2e-5). */
+  anchorMinFraction?: number;
+}
+
+/** Build a palette (≤ maxColors entries) from sample frames. Deterministic. */
+export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[] {
+  const maxColors = Math.min(255, o.maxColors ?? 255);
+  const maxAnchors = Math.min(maxColors, o.anchors ?? 48);
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const s of samples) {
+    const d = s.data;
+    for (let i = 0; i < d.length; i += 4) {
+      const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    total += d.length / 4;
+  }
+  const minCount = Math.max(1, Math.ceil(total * (o.anchorMinFraction ?? 2e-5)));
+  const anchors = [...counts.entries()]
+    .filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, maxAnchors)
+    .map(([k]) => k);
+  const palette: Rgb[] = anchors.map((k) => [(k >> 16) & 255, (k >> 8) & 255, k & 255]);
+  if (counts.size <= maxColors) {
+    // Few enough colours: keep every one exactly.
+    for (const k of [...counts.keys()].sort((a, b) => a - b)) if (!anchors.includes(k)) palette.push([(k >> 16) & 255, (k >> 8) & 255, k & 255]);
+    return palette;
+  }
+  const anchorSet = new Set(anchors);
+  const rest: number[] = [];
+  for (const [k, c] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
+    if (anchorSet.has(k)) continue;
+    // Weight by count, but cap so the quantiser input stays small.
+    for (let j = 0; j < Math.min(c, 16); j++) rest.push(k);
+  }
+  const free = maxColors - palette.length;
+  if (free > 0 && rest.length) {
+    const buf = new Uint8Array(rest.length * 4);
+    for (let i = 0; i < rest.length; i++) {
+      buf[4 * i] = (rest[i] >> 16) & 255;
+      buf[4 * i + 1] = (rest[i] >> 8) & 255;
+      buf[4 * i + 2] = rest[i] & 255;
+      buf[4 * i + 3] = 255;
+    }
+    for (const c of quantize(buf, free, { format: 'rgb565' })) palette.push([c[0], c[1], c[2]]);
+  }
+  return palette;
+}
+
+/** Maps RGBA pixels to palette indices through a cached RGB565 lookup. */
+export class PaletteMapper {
+  private readonly lut = new Int16Array(65536).fill(-1);
+  private readonly exact = new Map<number, number>();
+  constructor(readonly palette: Rgb[]) {
+    palette.forEach((c, i) => {
+      const k = (c[0] << 16) | (c[1] << 8) | c[2];
+      if (!this.exact.has(k)) this.exact.set(k, i);
+    });
+  }
+
+  private nearest(r: number, g: number, b: number): number {
+    let best = 0, bestD = Infinity;
+    const p = this.palette;
+    for (let i = 0; i < p.length; i++) {
+      // Weighted RGB distance (approximates perceived difference better than plain RGB).
+      const dr = r - p[i][0], dg = g - p[i][1], db = b - p[i][2];
+      const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+      if (d < bestD) { bestD = d; best = i; }
+    }
+    return best;
+  }
+
+  /** Palette index of every pixel. */
+  map(img: RgbaImage, out: Uint8Array = new Uint8Array(img.width * img.height)): Uint8Array {
+    const d = img.data, lut = this.lut, exact = this.exact;
+    let lastKey = -1, lastIdx = 0;
+    for (let i = 0, p = 0; p < out.length; i += 4, p++) {
+      const r = d[i], g = d[i + 1], b = d[i + 2];
+      const key24 = (r << 16) | (g << 8) | b;
+      if (key24 === lastKey) { out[p] = lastIdx; continue; }
+      let idx = exact.get(key24);
+      if (idx === undefined) {
+        const k = ((r >> 3) << 11) | ((g >> 2) << 5) | (b >> 3);
+        idx = lut[k];
+        if (idx < 0) {
+          // Bin centre from the bin bits alone, so the choice is order-independent.
+          const R = ((r >> 3) << 3) | (r >> 5), G = ((g >> 2) << 2) | (g >> 6), B = ((b >> 3) << 3) | (b >> 5);
+          idx = lut[k] = this.nearest(R, G, B);
+        }
+      }
+      lastKey = key24;
+      lastIdx = idx;
+      out[p] = idx;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * A figure: a white page of `width` × `height` CSS px holding one or more
+ * Axes, each in a fractional rectangle of the page. Render it to any
+ * DrawContext, to RGBA pixels, or to PNG bytes (at `pixelRatio` device px per
+ * CSS px). Build a fresh Figure per animation frame: it is cheap, and the
+ * typesetting cache makes repeated labels free.
+ */
+import { Axes, type AxesLayout, type AxesOptions } from './axes';
+import { CanvasContext } from './canvasContext';
+import type { DrawContext, RgbaImage } from './context';
+import { drawLabel, measure } from './drawLabel';
+import { defaultTheme, type Theme } from './theme';
+
+export interface FigureOptions {
+  /** CSS px. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS px (default 1). */
+  pixelRatio?: number;
+  theme?: Theme;
+  /** Title over the whole figure (TeX-in-text). */
+  title?: string;
+}
+
+export interface AxesPlacement extends AxesOptions {
+  /** [left, top, right, bottom] as fractions of the page (below the figure title); default whole page. */
+  rect?: [number, number, number, number];
+}
+
+export class Figure {
+  readonly theme: Theme;
+  readonly pixelRatio: number;
+  private readonly items: { axes: Axes; rect: [number, number, number, number] }[] = [];
+
+  constructor(readonly options: FigureOptions) {
+    if (!(options.width > 0 && options.height > 0)) throw new Error('figure: width and height must be positive');
+    this.theme = options.theme ?? defaultTheme;
+    this.pixelRatio = options.pixelRatio ?? 1;
+  }
+
+  get width() { return this.options.width; }
+  get height() { return this.options.height; }
+
+  /** Add axes; returns them for adding marks. */
+  axes(o: AxesPlacement): Axes {
+    const ax = new Axes(o, this.theme);
+    this.items.push({ axes: ax, rect: o.rect ?? [0, 0, 1, 1] });
+    return ax;
+  }
+
+  /** Draw onto a context whose coordinates are this figure's CSS px. */
+  draw(ctx: DrawContext): AxesLayout[] {
+    const T = this.theme;
+    let top = 0;
+    if (this.options.title) {
+      const m = measure(this.options.title, T.fontSize.title);
+      drawLabel(ctx, this.options.title, this.width / 2, T.pad, { size: T.fontSize.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
+      top = m.ascent + m.descent + 2 * T.pad;
+    }
+    const H = this.height - top;
+    return this.items.map(({ axes, rect: [l, t, r, b] }) =>
+      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }),
+    );
+  }
+
+  /** Render to a canvas context (by default one shared per size, reused across frames). */
+  renderTo(target?: CanvasContext): CanvasContext {
+    const c = target ?? sharedCanvas(this.width, this.height, this.pixelRatio);
+    if (c.width !== this.width || c.height !== this.height || c.pixelRatio !== this.pixelRatio) {
+      throw new Error('figure: target canvas has a different size or pixel ratio');
+    }
+    c.reset(this.theme.background);
+    this.draw(c);
+    return c;
+  }
+
+  /** RGBA pixels (device resolution). */
+  rgba(target?: CanvasContext): RgbaImage {
+    return this.renderTo(target).rgba();
+  }
+
+  /** PNG bytes (device resolution). */
+  png(target?: CanvasContext): Uint8Array {
+    return this.renderTo(target).png();
+  }
+}
+
+const canvases = new Map<string, CanvasContext>();
+/** Canvas reuse: animations render hundreds of same-size frames; pixels are copied out by rgba()/png(). */
+function sharedCanvas(w: number, h: number, pr: number): CanvasContext {
+  const key = `${w}x${h}@${pr}`;
+  let c = canvases.get(key);
+  if (!c) {
+    if (canvases.size > 8) canvases.clear();
+    c = new CanvasContext(w, h, pr);
+    canvases.set(key, c);
+  }
+  return c;
+}
+
+/** Shorthand: `createFigure({ width: 750, height: 570 })`. */
+export function createFigure(o: FigureOptions): Figure {
+  return new Figure(o);
+}
