@@ -1,6 +1,117 @@
-import type { AstroIntegration } from 'astro';
+/**
+ * The Astro integration: `astro build` and `astro dev` run the figure
+ * pipeline in `astro:config:setup`, i.e. before any MDX compiles, so the
+ * manifest the <Figure> component and the remark plugin read is current and
+ * `npm run build` is the one command. A failing figure fails `astro build`
+ * with the figure's message.
+ *
+ * In dev, every file in any script's dependency graph (and any new script) is
+ * watched; a change re-runs the pipeline — only figures whose key changed
+ * regenerate — and then asks the browser for a full reload. Runs are
+ * debounced and never overlap.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { isScriptPath } from './pipeline/discoverScripts';
+import { PipelineError } from './pipeline/errors';
+import type { Logger } from './pipeline/reporter';
+import { ttyLiveLine } from './pipeline/reporter';
+import { runPipeline, type PipelineResult } from './pipeline/runPipeline';
 
-/** Placeholder until the figure pipeline lands: runs nothing. */
-export default function figures(): AstroIntegration {
-  return { name: 'reproducible-figures', hooks: {} };
+export interface FiguresIntegrationOptions {
+  /** Debounce for file changes in dev, in ms (default 200). */
+  debounceMs?: number;
+}
+
+export default function figures(options: FiguresIntegrationOptions = {}): AstroIntegration {
+  let root = process.cwd();
+  let publicDir = path.join(root, 'public');
+  let dependencies = new Set<string>();
+  /** Manifest of the last run, to reload the browser only when something changed. */
+  let published = 'null';
+
+  const run = async (logger: AstroIntegrationLogger): Promise<PipelineResult> => {
+    try {
+      const result = await runPipeline({ root, publicDir, logger: adapt(logger), live: ttyLiveLine(process.stdout) });
+      dependencies = new Set(result.dependencies);
+      return result;
+    } catch (err) {
+      const result = (err as { result?: PipelineResult }).result;
+      if (result) dependencies = new Set(result.dependencies);
+      throw err;
+    }
+  };
+
+  return {
+    name: 'reproducible-figures',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        root = fileURLToPath(config.root);
+        publicDir = fileURLToPath(config.publicDir);
+        try {
+          published = JSON.stringify((await run(logger)).manifest);
+        } catch (err) {
+          const message = err instanceof PipelineError ? err.message : (err as Error).stack ?? String(err);
+          // In dev, keep the server up so the author can fix the script and save.
+          if (command === 'dev') logger.error(`figures failed; fix and save to retry:\n${message}`);
+          else throw new Error(`Figure pipeline failed:\n${message}`);
+        }
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        const debounceMs = options.debounceMs ?? 200;
+        let timer: NodeJS.Timeout | undefined;
+        let running = false;
+        let again = false;
+
+        const rerun = async (): Promise<void> => {
+          if (running) {
+            again = true; // picked up when the current run ends
+            return;
+          }
+          running = true;
+          try {
+            do {
+              again = false;
+              let result: PipelineResult | undefined;
+              try {
+                result = await run(logger);
+              } catch (err) {
+                // Figures that did succeed were still published: reload for them too.
+                result = (err as { result?: PipelineResult }).result;
+                logger.error(`figures failed; fix and save to retry:\n${err instanceof Error ? err.message : String(err)}`);
+              }
+              const now = JSON.stringify(result?.manifest ?? null);
+              if (result && now !== published) {
+                published = now;
+                server.ws.send({ type: 'full-reload' });
+              }
+              server.watcher.add([...dependencies].map((d) => path.join(root, d)));
+            } while (again);
+          } finally {
+            running = false;
+          }
+        };
+
+        const onFile = (file: string): void => {
+          const rel = path.relative(root, file).split(path.sep).join('/');
+          if (!dependencies.has(rel) && !isScriptPath(rel)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void rerun(), debounceMs);
+        };
+
+        server.watcher.add([path.join(root, 'figures'), ...[...dependencies].map((d) => path.join(root, d))]);
+        server.watcher.on('change', onFile);
+        server.watcher.on('add', onFile);
+        server.watcher.on('unlink', onFile);
+        server.httpServer?.once('close', () => clearTimeout(timer));
+      },
+    },
+  };
+}
+
+function adapt(logger: AstroIntegrationLogger): Logger {
+  return { info: (l) => logger.info(l), error: (l) => logger.error(l) };
 }

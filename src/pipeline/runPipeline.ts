@@ -114,7 +114,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       }
     }
     const valid = ok.filter((f) => byId.get(f.description!.id)!.length === 1);
-    reporter.setIds(plan.figures.map((f) => f.description?.id ?? f.script));
+    reporter.setIds(valid.map((f) => f.description!.id));
 
     const previous = await readManifest(root);
     const selected = selectFigures(valid, opts.only, previous);
