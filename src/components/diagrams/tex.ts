@@ -11,7 +11,6 @@ export function tex(source: string, display = false): string {
   return katex.renderToString(source, {
     displayMode: display,
     throwOnError: true,
-    output: 'html',
     trust: (context) => context.command === '\\htmlClass',
     strict: (code: string) => (code === 'htmlExtension' ? 'ignore' : 'warn'),
   });
