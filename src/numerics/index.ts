@@ -22,4 +22,4 @@ export { denseFromOperator, DENSE_HESSIAN_MAX_DIM } from './denseHessian';
 export { oneLayerNet, oneLayerStats, type OneLayerStats } from './oneLayer';
 export { symEig2, symEig, linearFlow, type Eigen2, type EigenN } from './eig';
 export { fitLine, loglogSlope, type LineFit } from './slope';
-export { dot, norm2, axpy, relativeChange } from './vector';
+export { dot, norm2, axpy, relativeChange, linspace } from './vector';

@@ -23,3 +23,14 @@ export function relativeChange(w: ArrayLike<number>, w0: ArrayLike<number>): num
   for (let i = 0; i < w0.length; i++) { const e = w[i] - w0[i]; d += e * e; r += w0[i] * w0[i]; }
   return Math.sqrt(d / r);
 }
+
+/** n evenly spaced points from a to b inclusive (a plot grid). */
+export function linspace(a: number, b: number, n: number): Float64Array {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`linspace: n must be a positive integer, got ${n}`);
+  const out = new Float64Array(n);
+  if (n === 1) { out[0] = a; return out; }
+  const h = (b - a) / (n - 1);
+  for (let i = 0; i < n; i++) out[i] = a + i * h;
+  out[n - 1] = b;
+  return out;
+}
