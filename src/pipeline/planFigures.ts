@@ -25,6 +25,8 @@ export interface PlannedFigure {
   inputs: string[];
   inputHashes: InputHash[];
   description?: Description;
+  /** Definition id when known even though the description failed (invalid params). */
+  id?: string;
   key?: string;
   /** Set when the script could not be loaded or its params are invalid. */
   error?: string;
@@ -51,10 +53,10 @@ export async function planFigures(root: string, getPool: () => WorkerPool): Prom
       if (!description) {
         const reply = await getPool()
           .run({ type: 'describe', root, script })
-          .catch((err: Error) => ({ type: 'failed' as const, error: { name: err.name, message: err.message, param: undefined } }));
+          .catch((err: Error) => ({ type: 'failed' as const, error: { name: err.name, message: err.message, param: undefined, figureId: undefined } }));
         if (reply.type === 'failed') {
           const msg = reply.error.param ? reply.error.message : `figure ${script}: cannot load the script: ${reply.error.message}`;
-          return { ...planned, error: msg };
+          return { ...planned, id: reply.error.figureId, error: msg };
         }
         if (reply.type !== 'described') return { ...planned, error: `figure ${script}: unexpected worker reply` };
         description = reply.description;

@@ -97,10 +97,14 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const plan = await planFigures(root, getPool);
     const failures: FigureFailure[] = [];
     const outcomes = new Map<string, FigureOutcome>();
-    const fail = (f: PlannedFigure, message: string): void => {
-      const id = f.description?.id ?? f.script;
-      failures.push({ id, script: f.script, message });
-      outcomes.set(f.script, { script: f.script, id, title: f.description?.title, status: 'failed', key: f.key, outputs: [] });
+    /** One failure (one message) that marks every script involved as failed. */
+    const fail = (fs: PlannedFigure | PlannedFigure[], message: string): void => {
+      const all = Array.isArray(fs) ? fs : [fs];
+      for (const f of all) {
+        const id = f.description?.id ?? f.id ?? f.script;
+        outcomes.set(f.script, { script: f.script, id, title: f.description?.title, status: 'failed', key: f.key, outputs: [] });
+      }
+      failures.push({ id: all[0].description?.id ?? all[0].id ?? all[0].script, script: all.map((f) => f.script).join(', '), message });
     };
 
     for (const f of plan.figures) if (f.error) fail(f, f.error);
@@ -109,9 +113,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const byId = new Map<string, PlannedFigure[]>();
     for (const f of ok) byId.set(f.description!.id, [...(byId.get(f.description!.id) ?? []), f]);
     for (const [id, fs] of byId) {
-      if (fs.length > 1) {
-        for (const f of fs) fail(f, `figure id "${id}" is defined by more than one script: ${fs.map((x) => x.script).join(' and ')}`);
-      }
+      if (fs.length > 1) fail(fs, `figure id "${id}" is defined by more than one script: ${fs.map((x) => x.script).join(' and ')}`);
     }
     const valid = ok.filter((f) => byId.get(f.description!.id)!.length === 1);
     reporter.setIds(valid.map((f) => f.description!.id));
@@ -195,11 +197,12 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     for (const [script, prov] of cached) for (const o of prov.outputs) owners.set(o.id, [...(owners.get(o.id) ?? []), script]);
     for (const [outId, scripts] of owners) {
       if (scripts.length < 2) continue;
-      for (const s of scripts) {
-        const f = valid.find((x) => x.script === s)!;
-        cached.delete(s);
-        fail(f, `output id "${outId}" is written by more than one script: ${scripts.join(' and ')}`);
-      }
+      scripts.sort();
+      for (const s of scripts) cached.delete(s);
+      fail(
+        scripts.map((s) => valid.find((x) => x.script === s)!),
+        `output id "${outId}" is written by more than one script: ${scripts.join(' and ')}`,
+      );
     }
 
     // Keep previous entries of figures that did not produce a fresh result (failed, not selected).

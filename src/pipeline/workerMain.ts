@@ -63,7 +63,7 @@ async function loadDefinition(root: string, script: string): Promise<FigureDefin
 }
 
 function serializeError(err: unknown): SerializedError {
-  if (err instanceof ParamError) return { name: err.name, message: err.message, param: err.param };
+  if (err instanceof ParamError) return { name: err.name, message: err.message, param: err.param, figureId: err.figureId };
   if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
   return { name: 'Error', message: String(err) };
 }

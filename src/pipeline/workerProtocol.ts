@@ -11,6 +11,8 @@ export interface SerializedError {
   stack?: string;
   /** Parameter path, when the error is an invalid parameter. */
   param?: string;
+  /** Definition id, when the script loaded far enough to have one. */
+  figureId?: string;
 }
 
 export interface Description {
