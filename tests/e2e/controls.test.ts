@@ -1,0 +1,125 @@
+/**
+ * Interactive parts on the built site, for both bases: the play/pause control
+ * of animated figures (and the poster under reduced motion), and the theme
+ * toggle that persists across reloads.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect, sitemapPages, toLocal } from './crawl';
+
+const sites = inject('sites');
+
+/** The first sitemap page that has an animated figure. */
+async function pageWithAnimation(browser: Browser, pages: string[]): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    for (const url of pages) {
+      await page.goto(url);
+      if ((await page.locator('[data-anim]').count()) > 0) return url;
+    }
+  } finally {
+    await context.close();
+  }
+  throw new Error('no page with an animated figure ([data-anim]) in the sitemap');
+}
+
+async function firstAnimation(page: Page) {
+  const box = page.locator('[data-anim]').first();
+  await box.scrollIntoViewIfNeeded();
+  const img = box.locator('img');
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+  return { box, img, button: box.locator('button.figure-toggle'), canvas: box.locator('canvas.figure-freeze') };
+}
+
+describe.each(sites)('controls ($name)', (site) => {
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    browser = await connect();
+    const pages = (await sitemapPages(site)).map((p) => toLocal(site, p));
+    url = await pageWithAnimation(browser, pages);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('plays by default; pausing flips aria-pressed and freezes the current frame; playing resumes', async () => {
+    const context = await browser.newContext({ reducedMotion: 'no-preference' });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const { box, img, button, canvas } = await firstAnimation(page);
+      await expect.poll(() => button.isVisible()).toBe(true);
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+      expect(await button.getAttribute('aria-label')).toBeTruthy();
+      expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\.gif$/);
+
+      await button.click();
+      expect(await button.getAttribute('aria-pressed')).toBe('false');
+      expect(await canvas.isVisible()).toBe(true);
+      // The frozen frame: the canvas holds the image's pixels (not blank) and stays still.
+      const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0) n++;
+        return n / (d.length / 4);
+      });
+      expect(inked).toBeGreaterThan(0.9);
+      const body = box;
+      await button.evaluate((b: HTMLElement) => (b.style.visibility = 'hidden')); // keep the hover ring out of the shots
+      const a = await body.screenshot();
+      await page.waitForTimeout(800);
+      const b = await body.screenshot();
+      expect(Buffer.compare(a, b)).toBe(0);
+      await button.evaluate((el: HTMLElement) => (el.style.visibility = ''));
+
+      await button.click();
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+      expect(await canvas.isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('under prefers-reduced-motion shows the poster, paused, and plays only when asked', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const { img, button } = await firstAnimation(page);
+      const poster = await img.getAttribute('data-poster');
+      expect(poster).toMatch(/\.png$/);
+      expect(await img.evaluate((i: HTMLImageElement) => new URL(i.currentSrc).pathname)).toBe(poster);
+      await expect.poll(() => button.isVisible()).toBe(true);
+      expect(await button.getAttribute('aria-pressed')).toBe('false');
+
+      await button.click();
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\.gif$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the theme toggle switches light/dark and the choice survives a reload', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url);
+      const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(await theme()).toBe('light');
+      const light = await background();
+      await page.locator('button.theme-toggle').click();
+      expect(await theme()).toBe('dark');
+      expect(await background()).not.toBe(light);
+      await page.reload();
+      expect(await theme()).toBe('dark');
+      expect(await page.locator('button.theme-toggle').getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await context.close();
+    }
+  });
+});

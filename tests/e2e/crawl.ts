@@ -1,0 +1,119 @@
+/** Helpers the browser tests share: connect, list pages, visit and inspect a page. */
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { inject } from 'vitest';
+import type { ServedSite } from './sites';
+
+export function connect(): Promise<Browser> {
+  return chromium.connect(inject('wsEndpoint'));
+}
+
+/** Maps a public URL of the build (`https://example.github.io/ntk/x/`) to the local server. */
+export function toLocal(site: ServedSite, url: string): string {
+  return url.startsWith(site.publicUrl) ? site.url + url.slice(site.publicUrl.length) : url;
+}
+
+export async function fetchText(url: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(url);
+  return { status: res.status, text: await res.text() };
+}
+
+const locs = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+
+/** Every page URL in the sitemap (public URLs), via sitemap-index.xml. */
+export async function sitemapPages(site: ServedSite): Promise<string[]> {
+  const index = await fetchText(site.url + 'sitemap-index.xml');
+  if (index.status !== 200) throw new Error(`sitemap-index.xml: HTTP ${index.status}`);
+  const pages: string[] = [];
+  for (const sitemap of locs(index.text)) {
+    const res = await fetchText(toLocal(site, sitemap));
+    if (res.status !== 200) throw new Error(`${sitemap}: HTTP ${res.status}`);
+    pages.push(...locs(res.text));
+  }
+  return pages;
+}
+
+export interface PageReport {
+  url: string;
+  status: number;
+  /** Console errors, uncaught exceptions and failed requests. */
+  errors: string[];
+  /** <img> elements that did not decode (naturalWidth 0), by src. */
+  brokenImages: string[];
+  imageCount: number;
+  katexCount: number;
+  katexErrors: number;
+  /** Absolute URLs of every link and asset on the page. */
+  links: string[];
+  assets: string[];
+  /** `#fragment` links on this page whose target id does not exist. */
+  missingFragments: string[];
+  figures: { anchor: string; label: string | null }[];
+  figrefs: { href: string; text: string }[];
+}
+
+/** Loads a page, opens every <details> and scrolls through so lazy images load, then inspects it. */
+export async function visit(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<PageReport> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`exception: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url() !== url) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  try {
+    const response = await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+      const step = Math.max(200, window.innerHeight / 2);
+      for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 60_000 });
+    const inspected = await page.evaluate(() => {
+      const abs = (els: Iterable<Element>, attr: string): string[] =>
+        [...els].flatMap((e) => {
+          const v = e.getAttribute(attr);
+          return v ? [new URL(v.split(/\s+/)[0], document.baseURI).href] : [];
+        });
+      const fragments = [...document.querySelectorAll('a[href^="#"]')]
+        .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)))
+        .filter((id) => id && !document.getElementById(id));
+      return {
+        brokenImages: [...document.images].filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src),
+        imageCount: document.images.length,
+        katexCount: document.querySelectorAll('.katex').length,
+        katexErrors: document.querySelectorAll('.katex-error').length,
+        links: abs(document.querySelectorAll('a[href]:not([href^="#"])'), 'href'),
+        assets: [
+          ...abs(document.querySelectorAll('img[src]'), 'src'),
+          ...abs(document.querySelectorAll('source[srcset]'), 'srcset'),
+          ...abs(document.querySelectorAll('link[href]'), 'href'),
+          ...abs(document.querySelectorAll('script[src]'), 'src'),
+        ],
+        missingFragments: fragments,
+        figures: [...document.querySelectorAll('figure.figure')].map((f) => ({
+          anchor: f.id,
+          label: f.querySelector('.figure-label')?.textContent ?? null,
+        })),
+        figrefs: [...document.querySelectorAll('a.figref')].map((a) => ({ href: a.getAttribute('href')!, text: a.textContent ?? '' })),
+      };
+    });
+    return { url, status: response?.status() ?? 0, errors, ...inspected };
+  } finally {
+    await context.close();
+  }
+}
+
+/** `url()` references of a stylesheet, resolved against it (KaTeX fonts live here). */
+export function cssUrls(css: string, cssUrl: string): string[] {
+  return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)]
+    .map((m) => m[2])
+    .filter((u) => !u.startsWith('data:'))
+    .map((u) => new URL(u, cssUrl).href);
+}
