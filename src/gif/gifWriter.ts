@@ -38,6 +38,8 @@ export class GifWriter {
   private readonly mapper: PaletteMapper;
   private readonly gifPalette: number[][];
   private readonly transparent: number;
+  /** Bits per index: a smaller palette gives shorter LZW codes. */
+  private readonly colorDepth: number;
   private prev: Uint8Array | null = null;
   private cur: Uint8Array;
   private pending: Pending | null = null;
@@ -51,6 +53,7 @@ export class GifWriter {
     this.transparent = options.palette.length;
     // The transparent slot's colour is never shown; give it a fixed value for determinism.
     this.gifPalette = [...options.palette.map((c) => [...c]), [255, 0, 255]];
+    this.colorDepth = Math.max(2, Math.ceil(Math.log2(this.gifPalette.length)));
     this.enc = GIFEncoder({ initialCapacity: 1 << 20 });
     this.cur = new Uint8Array(options.width * options.height);
   }
@@ -107,9 +110,9 @@ export class GifWriter {
     this.pending = null;
     const start = this.enc.bytesView().length;
     if (p.first) {
-      this.enc.writeFrame(p.index, p.w, p.h, { palette: this.gifPalette, delay: p.delay, repeat: this.options.repeat ?? 0, dispose: 1 });
+      this.enc.writeFrame(p.index, p.w, p.h, { palette: this.gifPalette, delay: p.delay, repeat: this.options.repeat ?? 0, dispose: 1, colorDepth: this.colorDepth });
     } else {
-      this.enc.writeFrame(p.index, p.w, p.h, { delay: p.delay, transparent: true, transparentIndex: this.transparent, dispose: 1 });
+      this.enc.writeFrame(p.index, p.w, p.h, { delay: p.delay, transparent: true, transparentIndex: this.transparent, dispose: 1, colorDepth: this.colorDepth });
       // Patch the image descriptor's position (see the file comment).
       const bytes = this.enc.bytesView();
       const sep = start + 8;

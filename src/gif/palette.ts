@@ -16,7 +16,7 @@ import type { RgbaImage } from '../plot/context';
 export type Rgb = [number, number, number];
 
 export interface PaletteOptions {
-  /** Total colours available (≤ 255; one more index is kept for transparency). */
+  /** Total colours (≤ 255, default 127: with the transparent index that is 7-bit LZW codes). */
   maxColors?: number;
   /** How many exact colours to keep verbatim (default 48). */
   anchors?: number;
@@ -26,7 +26,7 @@ export interface PaletteOptions {
 
 /** Build a palette (≤ maxColors entries) from sample frames. Deterministic. */
 export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[] {
-  const maxColors = Math.min(255, o.maxColors ?? 255);
+  const maxColors = Math.min(255, o.maxColors ?? 127);
   const maxAnchors = Math.min(maxColors, o.anchors ?? 48);
   const counts = new Map<number, number>();
   let total = 0;
