@@ -54,3 +54,36 @@ describe('toy model', () => {
     expect(a[50] / a[49]).toBeCloseTo(a[2] / a[1], 12);
   });
 });
+
+describe('toy-model figure scripts', () => {
+  it('render animations, captions from params and decreasing linearisation error', async () => {
+    const sharp = (await import('sharp')).default;
+    const { createRng } = await import('../../src/numerics/rng');
+    const scripts = [(await import('../../figures/ntk/model-alpha.figure')).default, (await import('../../figures/ntk/loss-alpha.figure')).default];
+    const anims: Record<string, { gif: Uint8Array; caption: string; alt: string }> = {};
+    const data: Record<string, Record<string, unknown>> = {};
+    for (const s of scripts) {
+      const params = s.params.parse({ frames: 4, width: 360, height: 280, samples: 120 });
+      await s.render({
+        params, seed: s.seed, rng: createRng(s.seed), progress: () => {},
+        out: {
+          image: () => { throw new Error('no stills expected'); },
+          animation: (id, gif, _poster, meta) => { anims[id] = { gif, caption: meta.caption, alt: meta.alt }; },
+          data: (name, v) => { data[name] = v as Record<string, unknown>; },
+        },
+      } as never);
+    }
+    expect(Object.keys(anims).sort()).toEqual(['loss-alpha-dynamic', 'loss-alpha-fixed', 'model-alpha']);
+    for (const a of Object.values(anims)) {
+      const m = await sharp(Buffer.from(a.gif), { animated: true }).metadata();
+      expect(m.pages).toBe(4);
+      expect(m.width).toBe(360);
+      expect(a.caption).toMatch(/from 1 to 2154 over 4 frames/);
+      expect(a.alt.length).toBeGreaterThan(40);
+    }
+    const rel = data['loss-alpha'].relativeGap as number[];
+    for (let i = 1; i < rel.length; i++) expect(rel[i]).toBeLessThan(rel[i - 1]);
+    expect(() => scripts[0].params.parse({ frames: 0 })).toThrow();
+    expect(() => scripts[1].params.parse({ lossRange: [8, -0.1] })).toThrow();
+  });
+});
