@@ -117,17 +117,31 @@ function normPdf(t: number): number {
 }
 
 /**
- * Standard normal CDF via erfc, Numerical Recipes (2nd ed., §6.2) Chebyshev
- * fit "erfcc", fractional error < 1.2e-7 everywhere.
+ * Standard normal CDF to ~1e-15 absolute accuracy (the kernel needs
+ * differences Φ(hi) − Φ(lo), so absolute error is what matters).
+ * |t| < 5: Marsaglia's series Φ(t) = ½ + φ(t)(t + t³/3 + t⁵/(3·5) + …)
+ * (G. Marsaglia, "Evaluating the normal distribution", J. Stat. Softw. 11(4),
+ * 2004), whose terms all share the sign of t. |t| ≥ 5: the Laplace continued
+ * fraction of the Mills ratio, Φ(−x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))).
  */
-function normCdf(t: number): number {
+export function normCdf(t: number): number {
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
-  const z = -t / Math.SQRT2;
-  const a = Math.abs(z), u = 1 / (1 + 0.5 * a);
-  const r = u * Math.exp(-a * a - 1.26551223 + u * (1.00002368 + u * (0.37409196 + u * (0.09678418 + u * (-0.18628806 + u * (0.27886807 + u * (-1.13520398 + u * (1.48851587 + u * (-0.82215223 + u * 0.17087277)))))))));
-  const erfc = z >= 0 ? r : 2 - r;
-  return 0.5 * erfc;
+  const x = Math.abs(t);
+  if (x < 5) {
+    let term = t, sum = t;
+    const t2 = t * t;
+    for (let i = 1; i < 200; i++) {
+      term *= t2 / (2 * i + 1);
+      sum += term;
+      if (Math.abs(term) < 1e-17 * Math.abs(sum)) break;
+    }
+    return 0.5 + normPdf(t) * sum;
+  }
+  let r = 0;
+  for (let k = 120; k >= 1; k--) r = k / (x + r);
+  const tail = normPdf(x) / (x + r);
+  return t < 0 ? tail : 1 - tail;
 }
 
 const SUB = 8;

@@ -14,6 +14,8 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Rng } from './rng';
 import { dot } from './vector';
 
+const CHECK_EVERY = 4;
+
 /** out = A·v; must not keep references to v or out. */
 export type LinearOperator = (v: Float64Array, out: Float64Array) => void;
 
@@ -48,14 +50,23 @@ export function lanczosExtremes(apply: LinearOperator, dim: number, rng: Rng, op
   const alphas: number[] = [], betas: number[] = [];
   let beta = 0;
   let result: LanczosResult = { max: 0, min: 0, norm: 0, iterations: 0, converged: false };
+  const advance = () => {
+    const t = qPrev; qPrev = q; q = t;
+    for (let i = 0; i < dim; i++) q[i] = w[i] / beta;
+  };
   for (let k = 0; k < maxIter; k++) {
     if (keep) basis.push(Float64Array.from(q));
     apply(q, w);
     const alpha = dot(w, q);
     for (let i = 0; i < dim; i++) w[i] -= alpha * q[i] + beta * qPrev[i];
-    if (keep) for (let r = 0; r < 2; r++) for (const b of basis) { const c = dot(w, b); for (let i = 0; i < dim; i++) w[i] -= c * b[i]; }
+    // One modified Gram–Schmidt pass against the whole basis is enough for
+    // extreme eigenvalues (it removes the loss of orthogonality that creates ghosts).
+    if (keep) for (const b of basis) { const c = dot(w, b); for (let i = 0; i < dim; i++) w[i] -= c * b[i]; }
     alphas.push(alpha);
     beta = Math.sqrt(dot(w, w));
+    // Solving the k×k tridiagonal problem costs O(k³) in ml-matrix, so only every few steps.
+    const lastStep = k + 1 === maxIter || beta <= 1e-14 * Math.max(result.norm, Math.abs(alpha), Number.MIN_VALUE);
+    if (!lastStep && (k + 1) % CHECK_EVERY !== 0) { betas.push(beta); advance(); continue; }
     const ritz = tridiagonalExtremes(alphas, betas, beta);
     result = { max: ritz.max, min: ritz.min, norm: Math.max(Math.abs(ritz.max), Math.abs(ritz.min)), iterations: k + 1, converged: false };
     const scaleRef = Math.max(result.norm, Number.MIN_VALUE);
@@ -64,8 +75,7 @@ export function lanczosExtremes(apply: LinearOperator, dim: number, rng: Rng, op
       break;
     }
     betas.push(beta);
-    const t = qPrev; qPrev = q; q = t;
-    for (let i = 0; i < dim; i++) q[i] = w[i] / beta;
+    advance();
   }
   return result;
 }
