@@ -55,7 +55,7 @@ export default function figures(options: FiguresIntegrationOptions = {}): AstroI
         } catch (err) {
           const message = err instanceof PipelineError ? err.message : (err as Error).stack ?? String(err);
           // In dev, keep the server up so the author can fix the script and save.
-          if (command === 'dev') logger.error(`figures failed; fix and save to retry:\n${message}`);
+          if (command === 'dev') logDevFailure(logger, err);
           else throw new Error(`Figure pipeline failed:\n${message}`);
         }
       },
@@ -81,7 +81,7 @@ export default function figures(options: FiguresIntegrationOptions = {}): AstroI
               } catch (err) {
                 // Figures that did succeed were still published: reload for them too.
                 result = (err as { result?: PipelineResult }).result;
-                logger.error(`figures failed; fix and save to retry:\n${err instanceof Error ? err.message : String(err)}`);
+                logDevFailure(logger, err);
               }
               const now = JSON.stringify(result?.manifest ?? null);
               if (result && now !== published) {
@@ -110,6 +110,12 @@ export default function figures(options: FiguresIntegrationOptions = {}): AstroI
       },
     },
   };
+}
+
+/** PipelineErrors were already logged figure by figure; anything else is unexpected. */
+function logDevFailure(logger: AstroIntegrationLogger, err: unknown): void {
+  if (err instanceof PipelineError) logger.error('figures failed (see above); fix and save to retry');
+  else logger.error(`figure pipeline crashed; save a file to retry:\n${(err as Error).stack ?? String(err)}`);
 }
 
 function adapt(logger: AstroIntegrationLogger): Logger {
