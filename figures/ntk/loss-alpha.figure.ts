@@ -45,7 +45,7 @@ export function lossAlphaFrame(p: LossAlphaParams, alpha: number, k: number, dyn
   const fig = createFigure({ width: p.width, height: p.height, pixelRatio: p.pixelRatio });
   const ax = fig.axes({
     x: { domain: win.w, label: 'Parameter $w$' },
-    y: { domain: win.loss, label: `Loss $(\\bar y - f(x, w))^2/\\alpha^2$, $x = ${p.x}$, $\\bar y = ${p.yBar}$` },
+    y: { domain: win.loss, label: `Loss at $x = ${p.x}$, $\\bar y = ${p.yBar}$` },
     title: `$\\alpha = ${fmtAlpha(alpha)}$`,
     legend: 'upper left',
   });

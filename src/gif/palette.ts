@@ -71,22 +71,24 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
   return palette;
 }
 
-/** Maps RGBA pixels to palette indices through a cached RGB565 lookup. */
+/**
+ * Maps RGBA pixels to palette indices through a lookup over all 2^24 RGB
+ * colours (16 MB, filled lazily): each distinct colour's nearest palette entry
+ * is computed once from the colour itself, so the mapping is exact for palette
+ * colours and never depends on pixel order.
+ */
 export class PaletteMapper {
-  private readonly lut = new Int16Array(65536).fill(-1);
-  private readonly exact = new Map<number, number>();
+  /** Palette index + 1, or 0 when not computed yet. */
+  private readonly lut = new Uint8Array(1 << 24);
   constructor(readonly palette: Rgb[]) {
-    palette.forEach((c, i) => {
-      const k = (c[0] << 16) | (c[1] << 8) | c[2];
-      if (!this.exact.has(k)) this.exact.set(k, i);
-    });
+    if (palette.length > 255) throw new Error('palette: at most 255 colours');
   }
 
   private nearest(r: number, g: number, b: number): number {
     let best = 0, bestD = Infinity;
     const p = this.palette;
     for (let i = 0; i < p.length; i++) {
-      // Weighted RGB distance (approximates perceived difference better than plain RGB).
+      // Weighted RGB distance (closer to perceived difference than plain RGB).
       const dr = r - p[i][0], dg = g - p[i][1], db = b - p[i][2];
       const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
       if (d < bestD) { bestD = d; best = i; }
@@ -96,25 +98,16 @@ export class PaletteMapper {
 
   /** Palette index of every pixel. */
   map(img: RgbaImage, out: Uint8Array = new Uint8Array(img.width * img.height)): Uint8Array {
-    const d = img.data, lut = this.lut, exact = this.exact;
-    let lastKey = -1, lastIdx = 0;
+    const d = img.data, lut = this.lut;
+    let lastKey = -1, lastV = 0; // runs of one colour (background) skip the table
     for (let i = 0, p = 0; p < out.length; i += 4, p++) {
-      const r = d[i], g = d[i + 1], b = d[i + 2];
-      const key24 = (r << 16) | (g << 8) | b;
-      if (key24 === lastKey) { out[p] = lastIdx; continue; }
-      let idx = exact.get(key24);
-      if (idx === undefined) {
-        const k = ((r >> 3) << 11) | ((g >> 2) << 5) | (b >> 3);
-        idx = lut[k];
-        if (idx < 0) {
-          // Bin centre from the bin bits alone, so the choice is order-independent.
-          const R = ((r >> 3) << 3) | (r >> 5), G = ((g >> 2) << 2) | (g >> 6), B = ((b >> 3) << 3) | (b >> 5);
-          idx = lut[k] = this.nearest(R, G, B);
-        }
+      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      if (key !== lastKey) {
+        lastKey = key;
+        lastV = lut[key];
+        if (lastV === 0) lastV = lut[key] = this.nearest(d[i], d[i + 1], d[i + 2]) + 1;
       }
-      lastKey = key24;
-      lastIdx = idx;
-      out[p] = idx;
+      out[p] = lastV - 1;
     }
     return out;
   }

@@ -1,8 +1,8 @@
 /**
  * The look shared by every figure. Sizes are CSS pixels, chosen for figures
- * shown about 700 CSS px wide in the article: tick labels 15 px, axis labels
- * 17 px, titles 19 px (all ≥ 12 px even when a 750 px figure is shrunk to fit
- * a phone-width column at 0.6× it stays legible in the zoomed view).
+ * shown about 700 CSS px wide in the article: tick labels 16 px, axis labels
+ * 18 px, titles 20 px, so a 750 px figure shown at 700 px still has ≥ 14 px
+ * text. Computer Modern (MathJax's TeX fonts) is light, hence the sizes.
  */
 export interface Theme {
   background: string;
@@ -38,7 +38,7 @@ export const defaultTheme: Theme = {
   grid: '#dddddd',
   gridWidth: 1,
   frameWidth: 1.25,
-  fontSize: { tick: 15, label: 17, title: 19, legend: 15, annotation: 15 },
+  fontSize: { tick: 16, label: 18, title: 20, legend: 16, annotation: 16 },
   tickLength: 6,
   minorTickLength: 3.5,
   pad: 6,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OutputWriter } from '../../src/pipeline/contract';
 import { W0, alphaSchedule, d2g, dg, g, linearisationError, linearised, loss, linearisedLoss, model } from '../../figures/ntk/toy-model';
 
 const X = 1.5, YBAR = 3;
@@ -64,14 +65,12 @@ describe('toy-model figure scripts', () => {
     const data: Record<string, Record<string, unknown>> = {};
     for (const s of scripts) {
       const params = s.params.parse({ frames: 4, width: 360, height: 280, samples: 120 });
-      await s.render({
-        params, seed: s.seed, rng: createRng(s.seed), progress: () => {},
-        out: {
-          image: () => { throw new Error('no stills expected'); },
-          animation: (id, gif, _poster, meta) => { anims[id] = { gif, caption: meta.caption, alt: meta.alt }; },
-          data: (name, v) => { data[name] = v as Record<string, unknown>; },
-        },
-      } as never);
+      const out: OutputWriter = {
+        image: () => { throw new Error('no stills expected'); },
+        animation: (id, gif, _poster, meta) => { anims[id] = { gif, caption: meta.caption, alt: meta.alt }; },
+        data: (name, v) => { data[name] = v as Record<string, unknown>; },
+      };
+      await s.render({ params, seed: s.seed, rng: createRng(s.seed), progress: () => {}, out } as never);
     }
     expect(Object.keys(anims).sort()).toEqual(['loss-alpha-dynamic', 'loss-alpha-fixed', 'model-alpha']);
     for (const a of Object.values(anims)) {
