@@ -27,6 +27,8 @@ export const lossAlphaParams = z.object({
   height: z.number().int().min(150).max(2000).default(570),
   pixelRatio: z.number().positive().max(3).default(1),
   delayMs: z.number().int().min(20).max(2000).default(80),
+  /** GIF palette size: two curves on white need few colours, and fewer colours mean shorter LZW codes. */
+  paletteColors: z.number().int().min(8).max(255).default(63),
 });
 
 export type LossAlphaParams = z.output<typeof lossAlphaParams>;
@@ -70,6 +72,7 @@ export default defineFigure({
         frames: p.frames,
         render: (k) => lossAlphaFrame(p, alphas[k], k, dynamic),
         delay: p.delayMs,
+        palette: { maxColors: p.paletteColors },
         poster: 'last',
         progress: (f) => progress((dynamic ? 0.5 : 0) + f / 2, id),
       });

@@ -23,6 +23,8 @@ export const modelAlphaParams = z.object({
   height: z.number().int().min(150).max(2000).default(570),
   pixelRatio: z.number().positive().max(3).default(1),
   delayMs: z.number().int().min(20).max(2000).default(80),
+  /** GIF palette size: two curves on white need few colours, and fewer colours mean shorter LZW codes. */
+  paletteColors: z.number().int().min(8).max(255).default(63),
 });
 
 export type ModelAlphaParams = z.output<typeof modelAlphaParams>;
@@ -58,6 +60,7 @@ export default defineFigure({
       frames: p.frames,
       render: (k) => modelAlphaFrame(p, alphas[k]),
       delay: p.delayMs,
+      palette: { maxColors: p.paletteColors },
       poster: 'last',
       progress: (f) => progress(f, 'model-alpha'),
     });
