@@ -5,7 +5,7 @@
  * allocate nothing (pass `out` to reuse the output buffer too).
  */
 import { applyActivation } from './activation';
-import { matmulBias } from './gemm';
+import { matmulBiasViaTranspose } from './gemm';
 import { checkParams, type Mlp } from './mlp';
 
 interface Scratch { a: Float64Array; b: Float64Array; }
@@ -44,7 +44,7 @@ export function forwardBatch(net: Mlp, params: Float64Array, xs: Float64Array, o
   applyActivation(net.activation, cur, cur, 0, N * m);
   for (let l = 1; l < net.depth; l++) {
     const lay = net.layers[l];
-    matmulBias(cur, 0, params, lay.weightOffset, lay.biasOffset >= 0 ? params : null, lay.biasOffset, next, 0, N, m, m);
+    matmulBiasViaTranspose(cur, 0, params, lay.weightOffset, lay.biasOffset >= 0 ? params : null, lay.biasOffset, next, 0, N, m, m);
     applyActivation(net.activation, next, next, 0, N * m);
     const t = cur; cur = next; next = t;
   }

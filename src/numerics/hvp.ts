@@ -13,7 +13,7 @@
  */
 import { activationDerivative, activationSecondDerivative } from './activation';
 import { addRows, sharedTape } from './backprop';
-import { matmulBias, matmulTransAAdd, matmulTransB } from './gemm';
+import { matmulBiasViaTranspose, matmulTransAAdd, matmulTransB } from './gemm';
 import { checkParams, type Mlp } from './mlp';
 import { recordForward } from './tape';
 
@@ -53,8 +53,8 @@ export function outputHvp(
   for (let l = 0; l < L; l++) {
     if (l > 0) {
       const lay = net.layers[l];
-      matmulBias(w.Rh[l - 1], 0, params, lay.weightOffset, lay.biasOffset >= 0 ? v : null, lay.biasOffset, w.Rz[l], 0, N, m, m);
-      matmulBias(tape.h[l - 1], 0, v, lay.weightOffset, null, 0, w.d1, 0, N, m, m);
+      matmulBiasViaTranspose(w.Rh[l - 1], 0, params, lay.weightOffset, lay.biasOffset >= 0 ? v : null, lay.biasOffset, w.Rz[l], 0, N, m, m);
+      matmulBiasViaTranspose(tape.h[l - 1], 0, v, lay.weightOffset, null, 0, w.d1, 0, N, m, m);
       const Rz = w.Rz[l];
       for (let i = 0; i < NM; i++) Rz[i] += w.d1[i];
     }
