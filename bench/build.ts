@@ -1,0 +1,90 @@
+/**
+ * Build benchmark: a cold `astro build` (empty figure cache, so every figure
+ * script really runs) and a warm one (everything cached), with total wall
+ * times and each figure script's own generation time (from its provenance).
+ * Run alone with `npx tsx bench/build.ts` or via `npm run bench -- build`.
+ *
+ * The existing `.figures/` is moved aside (same file system, so a rename) and
+ * restored afterwards (and re-published), even if a build fails; the site is built into
+ * `dist-bench/` so a real `dist/` is left alone.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Manifest } from '../src/pipeline/manifest';
+import { runPipeline } from '../src/pipeline/runPipeline';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = 'dist-bench';
+
+function astroBuild(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, OUT_DIR: `./${OUT_DIR}`, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve((performance.now() - t0) / 1000);
+      else reject(new Error(`astro build exited with ${code}:\n${log.split('\n').slice(-30).join('\n')}`));
+    });
+  });
+}
+
+/** Generation time of each figure script, from the provenance records of the current manifest. */
+async function figureTimes(): Promise<{ id: string; seconds: number; outputs: string[] }[]> {
+  const manifest = JSON.parse(await readFile(path.join(ROOT, '.figures/manifest.json'), 'utf8')) as Manifest;
+  const byScript = new Map<string, { provenance: string; outputs: string[] }>();
+  for (const e of Object.values(manifest.figures)) {
+    const s = byScript.get(e.script.id) ?? { provenance: e.provenance, outputs: [] };
+    s.outputs.push(e.id);
+    byScript.set(e.script.id, s);
+  }
+  const rows = [];
+  for (const [id, s] of byScript) {
+    const prov = JSON.parse(await readFile(path.join(ROOT, 'public', s.provenance), 'utf8')) as { durationMs: number };
+    rows.push({ id, seconds: prov.durationMs / 1000, outputs: s.outputs });
+  }
+  return rows.sort((a, b) => b.seconds - a.seconds);
+}
+
+export async function runBuildBench(): Promise<void> {
+  const figuresDir = path.join(ROOT, '.figures');
+  const aside = path.join(ROOT, 'tmp', `bench-figures-${process.pid}`);
+  const hadCache = existsSync(figuresDir);
+  if (hadCache) {
+    await mkdir(path.dirname(aside), { recursive: true });
+    await rename(figuresDir, aside);
+  }
+  try {
+    const cold = await astroBuild();
+    const times = await figureTimes();
+    const warm = await astroBuild();
+    const width = Math.max(...times.map((t) => t.id.length));
+    console.log(`cold astro build (empty figure cache): ${cold.toFixed(1)} s`);
+    console.log(`warm astro build (all figures cached): ${warm.toFixed(1)} s`);
+    console.log(`figure generation (cold run; scripts run in parallel in a worker pool):`);
+    for (const t of times) console.log(`  ${t.id.padEnd(width)}  ${t.seconds.toFixed(1).padStart(6)} s  (${t.outputs.join(', ')})`);
+    console.log(`  sum of script times: ${times.reduce((s, t) => s + t.seconds, 0).toFixed(1)} s`);
+  } finally {
+    if (hadCache) {
+      await rm(figuresDir, { recursive: true, force: true });
+      await rename(aside, figuresDir);
+      // Re-publish from the restored cache so public/figures matches its manifest again
+      // (the cold run's provenance files carry other timestamps, hence other names).
+      await runPipeline({ root: ROOT, logger: { info: () => {}, error: (l) => console.error(l) } }).catch(() => {});
+    }
+    await rm(path.join(ROOT, OUT_DIR), { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await runBuildBench();
+}
