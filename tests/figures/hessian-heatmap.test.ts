@@ -1,0 +1,45 @@
+/** The block-row swap against an explicit permutation matrix, and the heatmap figure's schema and outputs. */
+import { describe, expect, it } from 'vitest';
+import { swapBlockRows } from '../../figures/ntk/blockMatrix';
+import hessianHeatmap, { hessianHeatmapParams } from '../../figures/ntk/hessian-heatmap.figure';
+import { createRng } from '../../src/numerics';
+import type { OutputWriter } from '../../src/pipeline/contract';
+
+describe('swapBlockRows', () => {
+  it('equals P·M with P the explicit row permutation, and swapping twice (k = n/2) is the identity', () => {
+    const rng = createRng(3);
+    for (const [n, k] of [[6, 3], [5, 2], [4, 0]]) {
+      const M = Float64Array.from({ length: n * n }, () => rng.normal());
+      const P = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) P[i * n + ((i + k) % n)] = 1; // row i of P·M is row (i + k) mod n of M
+      const PM = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let l = 0; l < n; l++) PM[i * n + j] += P[i * n + l] * M[l * n + j];
+      expect(Array.from(swapBlockRows(M, n, k))).toEqual(Array.from(PM));
+      if (2 * k === n) expect(Array.from(swapBlockRows(swapBlockRows(M, n, k), n, k))).toEqual(Array.from(M));
+    }
+    expect(() => swapBlockRows(new Float64Array(8), 3, 1)).toThrow();
+  });
+});
+
+describe('hessian-heatmap figure', () => {
+  it('rejects invalid params', () => {
+    expect(hessianHeatmapParams.safeParse({ units: -4 }).success).toBe(false);
+    expect(hessianHeatmapParams.safeParse({ units: 2.5 }).success).toBe(false);
+    expect(hessianHeatmapParams.safeParse({ x: 0 }).success).toBe(false);
+    expect(hessianHeatmapParams.parse({}).units).toBe(12);
+  });
+  it('renders one image with a caption from the params and a 2m×2m Hessian in the data', async () => {
+    let caption = '', hessian: number[][] = [];
+    const out: OutputWriter = {
+      image: (id, png, meta) => { expect(id).toBe('hessian-heatmap'); expect(png.length).toBeGreaterThan(1000); caption = meta.caption; },
+      animation: () => { throw new Error('no animations here'); },
+      data: (_n, v) => { hessian = (v as { hessian: number[][] }).hessian; },
+    };
+    const params = hessianHeatmapParams.parse({ units: 5, x: -0.5 });
+    await hessianHeatmap.render({ params, seed: 1, rng: createRng(1), progress: () => {}, out });
+    expect(caption).toContain('$m = 5$');
+    expect(caption).toContain('$x = -0.5$');
+    expect(hessian).toHaveLength(10);
+    expect(hessian.every((r) => r.length === 10)).toBe(true);
+  });
+});
