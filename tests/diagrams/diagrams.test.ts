@@ -70,6 +70,7 @@ describe('diagrams render with typeset labels', () => {
     expect(found.filter((s) => s === String.raw`\mathbf 0`)).toHaveLength(2);
     expect(found.filter((s) => s.includes(String.raw`\tfrac1m`))).toHaveLength(2);
     expect(found.join('\n')).toContain(String.raw`P\,\nabla^2 y`);
+    expect(found.join('\n')).toContain(String.raw`m \times m`);
     const one = await renderDiagram(`${dir}/HessianStructure.astro`, { permuted: false });
     expect(labels(one).filter((s) => s === String.raw`\mathbf 0`)).toHaveLength(1);
     expect(labels(one).join('\n')).not.toContain(String.raw`P\,\nabla^2 y`);

@@ -12,7 +12,12 @@ let server: ViteDevServer | undefined;
 
 async function vite(): Promise<ViteDevServer> {
   if (server) return server;
-  const configFn = getViteConfig({ logLevel: 'error', server: { middlewareMode: true, hmr: false, ws: false } });
+  // configFile: false — compile .astro files only; the project's integrations
+  // (the figure pipeline among them) must not start inside a unit test.
+  const configFn = getViteConfig(
+    { logLevel: 'error', server: { middlewareMode: true, hmr: false, ws: false } },
+    { configFile: false, logLevel: 'error' },
+  );
   const config = await configFn({ command: 'serve', mode: 'test' });
   server = await createServer({ ...config, configFile: false });
   return server;
