@@ -14,6 +14,7 @@ export {
   type Model, type ModelOptions, type Evaluator,
 } from './model';
 export { lossValue, lossGradient, type LossKind } from './loss';
+export { lossAndGradient, type LossAndGradient } from './lossAndGradient';
 export { trainGD, type TrainData, type TrainOptions, type TrainResult, type Snapshot } from './gradientDescent';
 export { DivergenceError } from './divergenceError';
 export { lanczosExtremes, powerIterationNorm, type LinearOperator, type LanczosOptions, type LanczosResult } from './lanczos';

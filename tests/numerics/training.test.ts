@@ -3,6 +3,7 @@ import { DivergenceError } from '../../src/numerics/divergenceError';
 import { symEig } from '../../src/numerics/eig';
 import { trainGD } from '../../src/numerics/gradientDescent';
 import { lossGradient, lossValue } from '../../src/numerics/loss';
+import { lossAndGradient } from '../../src/numerics/lossAndGradient';
 import { createMlp } from '../../src/numerics/mlp';
 import { createEvaluator, createModel, modelForward, modelNtk } from '../../src/numerics/model';
 import { createRng } from '../../src/numerics/rng';
@@ -28,6 +29,23 @@ describe('losses', () => {
     }
     expect(lossValue('half-sse', [1, 1], [0, 3])).toBe(2.5);
     expect(lossValue('mse-alpha2', [1, 1], [0, 3], 2)).toBe(5 / 2 / 4);
+  });
+});
+
+describe('lossAndGradient', () => {
+  it.each(['half-sse', 'mse-alpha2'] as const)('∇_w L matches finite differences (%s, α = 3, zero output)', (kind) => {
+    const net = createMlp({ depth: 2, width: 6, activation: 'softplus' });
+    const model = createModel(net, createRng(21), { alpha: 3, zeroOutput: true });
+    for (let i = 0; i < net.size; i++) model.params[i] += 0.05 * Math.sin(i); // move away from w0
+    const data = datasets[0], h = 1e-6;
+    const { loss, grad } = lossAndGradient(model, data, kind);
+    const L = (w: Float64Array) => lossValue(kind, modelForward(model, data.xs, undefined, w), data.ys, 3);
+    expect(loss).toBeCloseTo(L(model.params), 12);
+    for (let i = 0; i < net.size; i += 3) {
+      const wp = Float64Array.from(model.params), wm = Float64Array.from(model.params);
+      wp[i] += h; wm[i] -= h;
+      expect(Math.abs(grad[i] - (L(wp) - L(wm)) / (2 * h))).toBeLessThan(1e-6 * (1 + Math.abs(grad[i])));
+    }
   });
 });
 
