@@ -1,0 +1,126 @@
+/**
+ * `training-100-nets`: the 100 networks of `init-functions` (same seed, same
+ * draws) each trained by full-batch gradient descent on the same two points.
+ * Every curve is pulled through both points, and between and beyond them the
+ * trained functions stay close to one another.
+ *
+ * Loss: ½‖y − ȳ‖² (the article's). For two points this equals the mean
+ * squared error the original code minimised, so lr and steps carry over.
+ */
+import { z } from 'zod';
+import { defineFigure } from '../../src/pipeline/contract';
+import { createFigure } from '../../src/plot';
+import { encodeAnimation } from '../../src/gif';
+import { linspace, modelFromParams, trainGD } from '../../src/numerics';
+import { createReluGridEvaluator } from './relu-grid';
+import { ENSEMBLE_SEED, createEnsemble, roundSig } from './network-ensemble';
+
+const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');
+
+export const training100NetsParams = z.object({
+  networks: z.number().int().min(1).max(1000).default(100),
+  depth: z.number().int().min(1).max(4).default(2),
+  width: z.number().int().positive().max(2000).default(100),
+  xs: z.array(z.number()).min(1).default([-3, 0.5]),
+  ys: z.array(z.number()).min(1).default([2, -1]),
+  lr: z.number().positive().default(1e-3),
+  stepsPerFrame: z.number().int().positive().default(5),
+  /** Frames after the initial one: the last frame shows the networks after frames × stepsPerFrame steps. */
+  frames: z.number().int().min(1).max(1000).default(100),
+  xRange: range.default([-4, 4]),
+  yRange: range.default([-4, 4]),
+  samples: z.number().int().min(10).max(5000).default(201),
+  figureWidth: z.number().int().min(200).max(2000).default(750),
+  figureHeight: z.number().int().min(150).max(2000).default(570),
+  pixelRatio: z.number().positive().max(3).default(1),
+  delayMs: z.number().int().min(20).max(2000).default(80),
+  firstDelayMs: z.number().int().min(20).max(10000).default(500),
+}).refine((p) => p.xs.length === p.ys.length, { message: 'xs and ys need the same length', path: ['ys'] });
+
+export type Training100NetsParams = z.output<typeof training100NetsParams>;
+
+const fmtLr = (lr: number) => {
+  const e = Math.floor(Math.log10(lr)), m = lr / 10 ** e;
+  return Math.abs(m - 1) < 1e-9 ? `10^{${e}}` : `${roundSig(m, 3)} \\times 10^{${e}}`;
+};
+
+export default defineFigure({
+  id: 'ntk/training-100-nets',
+  title: '100 networks trained by gradient descent on two points',
+  params: training100NetsParams,
+  seed: ENSEMBLE_SEED,
+  async render({ params: p, rng, progress, out }) {
+    const { net, params } = createEnsemble(rng, p.networks, p.depth, p.width);
+    const data = { xs: Float64Array.from(p.xs), ys: Float64Array.from(p.ys) };
+    const grid = createReluGridEvaluator(net, linspace(p.xRange[0], p.xRange[1], p.samples));
+    const N = p.samples, K = p.networks, F = p.frames + 1, steps = p.frames * p.stepsPerFrame;
+    // curves[f][k][n]: network k on the grid at frame f (the state after f·stepsPerFrame steps).
+    const curves = new Float32Array(F * K * N);
+    const losses = Array.from({ length: K }, () => new Float64Array(F));
+    const finalOutputs: number[][] = [];
+    for (let k = 0; k < K; k++) {
+      const model = modelFromParams(net, params[k]);
+      trainGD(model, data, {
+        lr: p.lr, steps, loss: 'half-sse', snapshotAt: p.stepsPerFrame,
+        onSnapshot: (s) => {
+          const f = s.step / p.stepsPerFrame;
+          curves.set(grid.evaluate(s.params), (f * K + k) * N);
+          losses[k][f] = s.loss;
+          if (s.final) finalOutputs.push(Array.from(s.outputs));
+        },
+      });
+      progress((0.6 * (k + 1)) / K, 'training');
+    }
+
+    const drawFrame = (f: number) => {
+      const fig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.pixelRatio });
+      const ax = fig.axes({
+        x: { domain: p.xRange, label: '$x$' },
+        y: { domain: p.yRange, label: '$f(x, \\boldsymbol w)$' },
+        title: `Width $= ${p.width}$`,
+      });
+      const pal = fig.theme.palette;
+      ax.lines(grid.xs, curves.subarray(f * K * N, (f + 1) * K * N), K, { color: (i: number) => pal[i % pal.length], width: 1.3 });
+      ax.scatter(p.xs, p.ys, { color: '#d62728', radius: 5.5, stroke: '#222222' });
+      return fig;
+    };
+    const { gif, poster } = await encodeAnimation({
+      frames: F,
+      render: drawFrame,
+      delay: p.delayMs,
+      firstDelay: p.firstDelayMs,
+      poster: 'last',
+      progress: (fr) => progress(0.6 + 0.4 * fr, 'encoding'),
+    });
+
+    const residuals = finalOutputs.map((y) => y.map((v, i) => v - p.ys[i]));
+    const maxResidual = Math.max(...residuals.flat().map(Math.abs));
+    out.data('training-100-nets', {
+      networks: K,
+      depth: p.depth,
+      width: p.width,
+      lr: p.lr,
+      loss: 'half-sse: 0.5 * sum_i (f(x_i) - y_i)^2',
+      data: { xs: p.xs, ys: p.ys },
+      steps: Array.from({ length: F }, (_, f) => f * p.stepsPerFrame),
+      // losses[k][f]: network k's loss at frame f.
+      losses: losses.map((l) => Array.from(l, (v) => roundSig(v, 4))),
+      finalOutputs: finalOutputs.map((y) => y.map((v) => roundSig(v, 10))),
+      maxFinalResidual: maxResidual,
+    });
+    const pts = p.xs.map((x, i) => `$(${x}, ${p.ys[i]})$`).join(' and ');
+    out.animation('training-100-nets', gif, poster, {
+      pixelRatio: p.pixelRatio,
+      alt:
+        `Animation of ${K} coloured curves, randomly initialised networks, trained on ${p.xs.length} red data points. ` +
+        `They start as a fan of nearly straight lines around zero and are pulled through the points, ` +
+        `ending as a narrow bundle that passes through both and spreads out only far from them.`,
+      caption:
+        `The ${K} networks of the previous figure (${p.depth} hidden layers, width $m = ${p.width}$), each trained ` +
+        `by full-batch gradient descent on the two points ${pts} with loss $\\tfrac12\\|\\boldsymbol y - \\bar{\\boldsymbol y}\\|^2$ ` +
+        `and learning rate $${fmtLr(p.lr)}$, ${p.stepsPerFrame} steps per frame, ${steps} steps in all. ` +
+        `At the end every network passes within ${maxResidual < 1e-3 ? '$10^{-3}$' : maxResidual.toPrecision(2)} of both points.`,
+    });
+    progress(1, 'done');
+  },
+});
