@@ -11,49 +11,60 @@ import { recordForward, Tape } from './tape';
 /**
  * Fills `tape.dz` for cotangents `cot` (length tape.n) and, when `grad` is
  * given, overwrites it with Σ_n cot[n] ∇_w f(x_n, w).
+ *
+ * With `descendLr` (and grad = null) it instead takes the gradient step
+ * params ← params − descendLr · Σ_n cot[n] ∇_w f(x_n, w) in place, layer by
+ * layer, each layer's weights being used for back-propagation before they are
+ * updated: the same result as computing the gradient and then updating, with
+ * half the memory traffic (no gradient vector is written or read).
  */
-export function backward(net: Mlp, params: Float64Array, tape: Tape, cot: ArrayLike<number>, grad: Float64Array | null): void {
+export function backward(net: Mlp, params: Float64Array, tape: Tape, cot: ArrayLike<number>, grad: Float64Array | null, descendLr?: number): void {
   const N = tape.n, m = net.width, L = net.depth;
   if (grad) { checkParams(net, grad, 'backward(grad)'); grad.fill(0); }
+  const target = grad ?? (descendLr !== undefined ? params : null);
+  const scale = grad ? 1 : -(descendLr ?? 0);
   const last = net.layers[L];
   const tmp = tape.tmp;
-  // Output layer: dz_{L−1}[n, k] = c_n · Wout[k] · σ'(z_{L−1}[n, k]).
+  // Output layer: dz_{L−1}[n, k] = c_n · Wout[k] · σ'(z_{L−1}[n, k]) (computed before Wout changes).
   const hL = tape.h[L - 1], dzL = tape.dz[L - 1];
   activationDerivative(net.activation, tape.z[L - 1], tmp, 0, N * m);
   for (let n = 0; n < N; n++) {
     const c = cot[n], row = n * m;
     for (let k = 0; k < m; k++) dzL[row + k] = c * params[last.weightOffset + k] * tmp[row + k];
-    if (grad) {
-      for (let k = 0; k < m; k++) grad[last.weightOffset + k] += c * hL[row + k];
-      if (last.biasOffset >= 0) grad[last.biasOffset] += c;
+  }
+  if (target) {
+    for (let n = 0; n < N; n++) {
+      const c = scale * cot[n], row = n * m;
+      for (let k = 0; k < m; k++) target[last.weightOffset + k] += c * hL[row + k];
+      if (last.biasOffset >= 0) target[last.biasOffset] += c;
     }
   }
   for (let l = L - 1; l >= 1; l--) {
     const lay = net.layers[l], dz = tape.dz[l];
-    if (grad) {
-      matmulTransAAdd(tape.h[l - 1], 0, dz, 0, grad, lay.weightOffset, N, m, m);
-      if (lay.biasOffset >= 0) addRows(dz, N, m, grad, lay.biasOffset);
-    }
     const below = tape.dz[l - 1];
     matmulTransB(dz, 0, params, lay.weightOffset, below, 0, N, m, m, false);
+    if (target) {
+      matmulTransAAdd(tape.h[l - 1], 0, dz, 0, target, lay.weightOffset, N, m, m, scale);
+      if (lay.biasOffset >= 0) addRows(dz, N, m, target, lay.biasOffset, scale);
+    }
     activationDerivative(net.activation, tape.z[l - 1], tmp, 0, N * m);
     for (let i = 0; i < N * m; i++) below[i] *= tmp[i];
   }
-  if (grad) {
+  if (target) {
     const L0 = net.layers[0], dz0 = tape.dz[0];
     for (let n = 0; n < N; n++) {
-      const x = tape.xs[n], row = n * m;
-      for (let j = 0; j < m; j++) grad[L0.weightOffset + j] += x * dz0[row + j];
+      const x = scale * tape.xs[n], row = n * m;
+      for (let j = 0; j < m; j++) target[L0.weightOffset + j] += x * dz0[row + j];
     }
-    if (L0.biasOffset >= 0) addRows(dz0, N, m, grad, L0.biasOffset);
+    if (L0.biasOffset >= 0) addRows(dz0, N, m, target, L0.biasOffset, scale);
   }
 }
 
-/** out[off + j] += Σ_n A[n, j] for an N×m matrix A. */
-export function addRows(A: Float64Array, N: number, m: number, out: Float64Array, off: number): void {
+/** out[off + j] += scale · Σ_n A[n, j] for an N×m matrix A. */
+export function addRows(A: Float64Array, N: number, m: number, out: Float64Array, off: number, scale = 1): void {
   for (let n = 0; n < N; n++) {
     const row = n * m;
-    for (let j = 0; j < m; j++) out[off + j] += A[row + j];
+    for (let j = 0; j < m; j++) out[off + j] += scale * A[row + j];
   }
 }
 

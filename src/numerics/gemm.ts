@@ -123,7 +123,45 @@ function transBPanel(
       }
       for (let j = je3; j < je; j++) for (let r = 0; r < 3; r++) dotInto(A, aOff + (i + r) * ld, B, bOff + j * ld, K, C, cOff + (i + r) * M + j, accumulate, bias ? bias[biasOff + j] : 0);
     }
-    for (; i < N; i++) for (let j = jb; j < je; j++) dotInto(A, aOff + i * ld, B, bOff + j * ld, K, C, cOff + i * M + j, accumulate, bias ? bias[biasOff + j] : 0);
+    if (i + 1 < N) {
+      // Two leftover rows (the common N = 2 of training): a 2×3 block.
+      const a0 = aOff + i * ld, a1 = a0 + ld, c0 = cOff + i * M, c1 = c0 + M;
+      for (let j = jb; j < je3; j += 3) {
+        const b0 = bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
+        let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0;
+        for (let k = 0; k < K; k++) {
+          const y0 = B[b0 + k], y1 = B[b1 + k], y2 = B[b2 + k];
+          const x0 = A[a0 + k], x1 = A[a1 + k];
+          s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2;
+          s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2;
+        }
+        if (bias) {
+          const d0 = bias[biasOff + j], d1 = bias[biasOff + j + 1], d2 = bias[biasOff + j + 2];
+          s00 += d0; s01 += d1; s02 += d2; s10 += d0; s11 += d1; s12 += d2;
+        }
+        if (accumulate) {
+          C[c0 + j] += s00; C[c0 + j + 1] += s01; C[c0 + j + 2] += s02;
+          C[c1 + j] += s10; C[c1 + j + 1] += s11; C[c1 + j + 2] += s12;
+        } else {
+          C[c0 + j] = s00; C[c0 + j + 1] = s01; C[c0 + j + 2] = s02;
+          C[c1 + j] = s10; C[c1 + j + 1] = s11; C[c1 + j + 2] = s12;
+        }
+      }
+      for (let j = je3; j < je; j++) for (let r = 0; r < 2; r++) dotInto(A, aOff + (i + r) * ld, B, bOff + j * ld, K, C, cOff + (i + r) * M + j, accumulate, bias ? bias[biasOff + j] : 0);
+      i += 2;
+    }
+    for (; i < N; i++) {
+      // One leftover row: a 1×3 block.
+      const a0 = aOff + i * ld, c0 = cOff + i * M;
+      for (let j = jb; j < je3; j += 3) {
+        const b0 = bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
+        let s0 = 0, s1 = 0, s2 = 0;
+        for (let k = 0; k < K; k++) { const x = A[a0 + k]; s0 += x * B[b0 + k]; s1 += x * B[b1 + k]; s2 += x * B[b2 + k]; }
+        if (bias) { s0 += bias[biasOff + j]; s1 += bias[biasOff + j + 1]; s2 += bias[biasOff + j + 2]; }
+        if (accumulate) { C[c0 + j] += s0; C[c0 + j + 1] += s1; C[c0 + j + 2] += s2; } else { C[c0 + j] = s0; C[c0 + j + 1] = s1; C[c0 + j + 2] = s2; }
+      }
+      for (let j = je3; j < je; j++) dotInto(A, a0, B, bOff + j * ld, K, C, c0 + j, accumulate, bias ? bias[biasOff + j] : 0);
+    }
   }
 }
 
@@ -158,18 +196,18 @@ export function matmulBiasViaTranspose(
 }
 
 /**
- * C += Aᵀ·B. A: N×K at aOff, B: N×M at bOff, C: K×M at cOff. Used for weight
+ * C += scale·Aᵀ·B. A: N×K at aOff, B: N×M at bOff, C: K×M at cOff. Used for weight
  * gradients (sum over the batch of outer products); two batch rows per pass.
  */
 export function matmulTransAAdd(
   A: Float64Array, aOff: number, B: Float64Array, bOff: number,
-  C: Float64Array, cOff: number, N: number, K: number, M: number,
+  C: Float64Array, cOff: number, N: number, K: number, M: number, scale = 1,
 ): void {
   let n = 0;
   for (; n + 1 < N; n += 2) {
     const a0 = aOff + n * K, a1 = a0 + K, r0 = bOff + n * M, r1 = r0 + M;
     for (let k = 0; k < K; k++) {
-      const p = A[a0 + k], q = A[a1 + k], ck = cOff + k * M;
+      const p = scale * A[a0 + k], q = scale * A[a1 + k], ck = cOff + k * M;
       if (p === 0 && q === 0) continue; // common with ReLU: dead units contribute nothing
       for (let j = 0; j < M; j++) C[ck + j] += p * B[r0 + j] + q * B[r1 + j];
     }
@@ -177,7 +215,7 @@ export function matmulTransAAdd(
   for (; n < N; n++) {
     const a0 = aOff + n * K, r0 = bOff + n * M;
     for (let k = 0; k < K; k++) {
-      const p = A[a0 + k], ck = cOff + k * M;
+      const p = scale * A[a0 + k], ck = cOff + k * M;
       if (p === 0) continue;
       for (let j = 0; j < M; j++) C[ck + j] += p * B[r0 + j];
     }

@@ -69,7 +69,6 @@ export function trainGD(model: Model, data: TrainData, options: TrainOptions): T
   const tape = new Tape(net);
   const base = model.zeroOutput ? forwardBatch(net, model.initial, xs) : new Float64Array(N);
   const y = new Float64Array(N), dLdy = new Float64Array(N), cot = new Float64Array(N);
-  const grad = new Float64Array(net.size);
   const losses = new Float64Array(steps + 1);
   let converged = false, n = 0;
   for (;; n++) {
@@ -86,8 +85,7 @@ export function trainGD(model: Model, data: TrainData, options: TrainOptions): T
     if (last) break;
     lossGradient(kind, y, ys, a, dLdy);
     for (let i = 0; i < N; i++) cot[i] = a * dLdy[i];
-    backward(net, w, tape, cot, grad);
-    for (let i = 0; i < w.length; i++) w[i] -= lr * grad[i];
+    backward(net, w, tape, cot, null, lr); // fused w ← w − lr ∇L, no gradient vector
   }
   return { steps: n, losses: losses.subarray(0, n + 1), converged };
 }

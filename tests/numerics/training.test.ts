@@ -137,3 +137,20 @@ describe('gradient descent', () => {
     expect(changes[2]).toBeLessThan(changes[1] / 2);
   });
 });
+
+describe('fused descent step', () => {
+  it('backward with descendLr equals computing the gradient and then stepping', async () => {
+    const { backward } = await import('../../src/numerics/backprop');
+    const { recordForward, Tape } = await import('../../src/numerics/tape');
+    for (const spec of [{ depth: 1, width: 5 }, { depth: 3, width: 7, activation: 'tanh' as const }, { depth: 2, width: 4, bias: false }]) {
+      const net = createMlp(spec), w = createModel(net, createRng(6)).params, xs = Float64Array.of(-1, 0.2, 2), cot = [0.3, -1, 2];
+      const tape = new Tape(net), g = new Float64Array(net.size);
+      recordForward(net, w, xs, tape);
+      backward(net, w, tape, cot, g);
+      const expected = w.map((v, i) => v - 0.1 * g[i]);
+      recordForward(net, w, xs, tape);
+      backward(net, w, tape, cot, null, 0.1);
+      for (let i = 0; i < net.size; i++) expect(w[i]).toBeCloseTo(expected[i], 14);
+    }
+  });
+});
