@@ -165,7 +165,7 @@ const list = (v: readonly number[]) => v.join(', ');
 
 export default defineFigure({
   id: 'ntk/ellipses',
-  title: 'NTK ellipses and functions of seven networks with different output scales α',
+  title: 'NTK ellipses and functions of networks with different output scales α',
   params: ellipsesParams,
   seed: 107,
   async render({ params: p, rng, progress, out }) {
@@ -194,7 +194,7 @@ export default defineFigure({
         `${Math.max(...p.alphas)}, and dotted trajectories that start at (0, 0) and curve towards the target. ` +
         `The ellipses of large α stay fixed while those of small α turn and shrink as training proceeds.`,
       caption:
-        `The neural tangent kernel of seven networks during training, ${setup}. Each ellipse is the level set ` +
+        `The neural tangent kernel of ${runs.length} networks during training, ${setup}. Each ellipse is the level set ` +
         `$(\\boldsymbol y - \\bar{\\boldsymbol y})^T \\Theta (\\boldsymbol y - \\bar{\\boldsymbol y}) = c$ of the kernel ` +
         `$\\Theta = \\boldsymbol H/\\alpha^2$ on the two inputs, so its semi-axes lie along $\\Theta$'s eigenvectors ` +
         `with lengths $\\sqrt{c/\\lambda_i}$; one $c$ for all networks and frames, chosen so the longest initial ` +
@@ -215,7 +215,7 @@ export default defineFigure({
         `scale α, all starting flat at zero and bending to pass through the two data points ` +
         `(${p.xBar[0]}, ${p.yBar[0]}) and (${p.xBar[1]}, ${p.yBar[1]}).`,
       caption:
-        `The same seven runs as functions $f(x, \\boldsymbol w(n))$ of the input, frame for frame with the ellipses: ` +
+        `The same ${runs.length} runs as functions $f(x, \\boldsymbol w(n))$ of the input, frame for frame with the ellipses: ` +
         `${setup}. Dots: the two training points.`,
     });
 
