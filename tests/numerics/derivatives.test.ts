@@ -77,3 +77,30 @@ describe('one-hidden-layer closed form', () => {
     }
   });
 });
+
+describe('larger batches (the blocked kernels take over from 8 inputs on)', () => {
+  it('vjp, HVP and NTK on 11 inputs agree with finite differences and with per-input sums', async () => {
+    const { ntkGram } = await import('../../src/numerics/ntk');
+    const net = createMlp({ depth: 3, width: 10, activation: 'softplus' }), rng = createRng(99);
+    const w = initParams(net, rng), N = 11, p = net.size;
+    const xs = Float64Array.from({ length: N }, (_, i) => -3 + 0.6 * i);
+    const cot = Array.from({ length: N }, (_, i) => Math.cos(i));
+    const g = vjp(net, w, xs, cot);
+    const fd = fdGradient(net, w, xs, cot, Array.from({ length: p }, (_, i) => i));
+    expect(maxAbsDiff(g, fd)).toBeLessThan(1e-6 * (1 + maxAbs(g)));
+    const v = new Float64Array(p).map(() => rng.normal());
+    const Hv = outputHvp(net, w, xs, cot, v);
+    expect(maxAbsDiff(Hv, fdHvp(net, w, xs, cot, v))).toBeLessThan(1e-5 * (1 + maxAbs(Hv)));
+    const sum = new Float64Array(p);
+    for (let n = 0; n < N; n++) {
+      const h = outputHvp(net, w, xs.subarray(n, n + 1), [cot[n]], v);
+      for (let i = 0; i < p; i++) sum[i] += h[i];
+    }
+    expect(maxAbsDiff(Hv, sum)).toBeLessThan(1e-10 * (1 + maxAbs(Hv)));
+    const K = ntkGram(net, w, xs), J = jacobianRows(net, w, xs);
+    for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
+      const ref = dot(J.subarray(i * p, (i + 1) * p), J.subarray(j * p, (j + 1) * p));
+      expect(Math.abs(K[i * N + j] - ref)).toBeLessThan(1e-10 * (1 + Math.abs(ref)));
+    }
+  });
+});
