@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/claims/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
           pool: 'forks',
