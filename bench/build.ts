@@ -19,7 +19,15 @@ import { runPipeline } from '../src/pipeline/runPipeline';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = 'dist-bench';
 
-function astroBuild(): Promise<number> {
+interface BuildRun {
+  seconds: number;
+  /** The pipeline's own summary line (`6 figures: … in 99.7 s`). */
+  summary?: string;
+  /** First error line when the build failed (e.g. the article cites a figure not written yet). */
+  error?: string;
+}
+
+function astroBuild(): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
@@ -32,8 +40,12 @@ function astroBuild(): Promise<number> {
     child.stderr.on('data', (d) => (log += d));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code === 0) resolve((performance.now() - t0) / 1000);
-      else reject(new Error(`astro build exited with ${code}:\n${log.split('\n').slice(-30).join('\n')}`));
+      const seconds = (performance.now() - t0) / 1000;
+      const summary = /\d+ figures?: .* in [\d.]+ s.*/.exec(log)?.[0];
+      if (code === 0) return resolve({ seconds, summary });
+      const lines = log.split('\n');
+      const at = lines.findIndex((l) => l.includes('[ERROR]'));
+      resolve({ seconds, summary, error: at >= 0 ? lines.slice(at, at + 2).join(' ') : `exit code ${code}` });
     });
   });
 }
@@ -68,8 +80,9 @@ export async function runBuildBench(): Promise<void> {
     const times = await figureTimes();
     const warm = await astroBuild();
     const width = Math.max(...times.map((t) => t.id.length));
-    console.log(`cold astro build (empty figure cache): ${cold.toFixed(1)} s`);
-    console.log(`warm astro build (all figures cached): ${warm.toFixed(1)} s`);
+    const show = (b: BuildRun): string => `${b.seconds.toFixed(1)} s  [pipeline: ${b.summary ?? '?'}]${b.error ? `  (build FAILED after the figures: ${b.error.trim()})` : ''}`;
+    console.log(`cold astro build (empty figure cache): ${show(cold)}`);
+    console.log(`warm astro build (all figures cached): ${show(warm)}`);
     console.log(`figure generation (cold run; scripts run in parallel in a worker pool):`);
     for (const t of times) console.log(`  ${t.id.padEnd(width)}  ${t.seconds.toFixed(1).padStart(6)} s  (${t.outputs.join(', ')})`);
     console.log(`  sum of script times: ${times.reduce((s, t) => s + t.seconds, 0).toFixed(1)} s`);
