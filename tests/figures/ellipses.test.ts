@@ -136,4 +136,13 @@ describe('ellipses figure script (small run)', () => {
     expect(d.runs[0].step).toEqual([0, 20, 40, 60]);
     expect(d.runs[0].y[0].map(Math.abs).every((v) => v < 1e-12)).toBe(true);
   });
+
+  it('lets a diverging run fail with the step and learning rate', async () => {
+    // lr·λ_max(Θ) ≫ 2: the outputs blow up geometrically until the loss overflows.
+    const params = ellipsesParams.parse({ alphas: [1], width: 12, lr: 5, steps: 2000, snapshotEvery: 500, frames: 2, gridPoints: 20 });
+    const noop = () => {};
+    await expect(ellipsesFigure.render({
+      params, seed: 1, rng: createRng(1), progress: noop, out: { image: noop, animation: noop, data: noop },
+    })).rejects.toThrow(/diverged at step \d+ with learning rate 5/);
+  });
 });
