@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // build the site (twice: root base and a project-site base) and drive Chromium.
 export default defineConfig({
   test: {
+    // Two cores: one test file per core.
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         test: {
@@ -12,8 +15,6 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/claims/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
-          pool: 'forks',
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
       {
@@ -26,7 +27,6 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 900_000,
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
         },
       },
     ],

@@ -6,6 +6,8 @@
  *   npm run bench               all sections
  *   npm run bench -- numerics   one section (numerics | plot | build)
  */
+export {};
+
 const sections: Record<string, () => Promise<void>> = {
   numerics: async () => (await import('./numerics')).runNumericsBench(),
   plot: async () => (await import('./plot')).runPlotBench(),
