@@ -35,6 +35,8 @@ export const training100NetsParams = z.object({
   pixelRatio: z.number().positive().max(3).default(1),
   delayMs: z.number().int().min(20).max(2000).default(80),
   firstDelayMs: z.number().int().min(20).max(10000).default(500),
+  /** GIF palette size: 10 line colours and their antialiased blends on white; 6-bit codes encode faster and smaller than 7-bit. */
+  paletteColors: z.number().int().min(8).max(255).default(63),
 }).refine((p) => p.xs.length === p.ys.length, { message: 'xs and ys need the same length', path: ['ys'] });
 
 export type Training100NetsParams = z.output<typeof training100NetsParams>;
@@ -89,6 +91,7 @@ export default defineFigure({
       render: drawFrame,
       delay: p.delayMs,
       firstDelay: p.firstDelayMs,
+      palette: { maxColors: p.paletteColors },
       poster: 'last',
       progress: (fr) => progress(0.6 + 0.4 * fr, 'encoding'),
     });
