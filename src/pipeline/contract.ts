@@ -1,5 +1,5 @@
 /**
- * The figure contract: what a figure script under `figures/<post>/<name>.ts`
+ * The figure contract: what a figure script under `figures/<post>/<name>.figure.ts`
  * default-exports, and what the pipeline hands to its `render` function.
  *
  * A script is the only place where numerics (src/numerics) and drawing

@@ -25,7 +25,7 @@ export interface ManifestEntry {
     /** Definition id, e.g. `ntk/ellipses`. */
     id: string;
     title: string;
-    /** Repository-relative path of the script, e.g. `figures/ntk/ellipses.ts`. */
+    /** Repository-relative path of the script, e.g. `figures/ntk/ellipses.figure.ts`. */
     path: string;
     /** Published copy of the script's source text. */
     source: string;
