@@ -224,3 +224,58 @@ export function matmulTransAAdd(
     }
   }
 }
+
+let activeRows = new Int32Array(0);
+
+/**
+ * C = A·B + bias for N ≤ 2 rows of A (a small training batch), skipping the
+ * rows k of B whose multipliers A[·, k] are all zero: with ReLU, units
+ * inactive on every input contribute nothing, so only the active rows of B
+ * are read. Four active rows per pass over C (as matmulBias's 2×4 block).
+ * Terms are summed in a different grouping than matmulBias: equal to rounding.
+ * A: N×K at aOff, B: K×M at bOff, C: N×M at cOff (must not alias A or B).
+ */
+export function matmulBiasSparseRows(
+  A: Float64Array, aOff: number, B: Float64Array, bOff: number,
+  bias: Float64Array | null, biasOff: number,
+  C: Float64Array, cOff: number, N: number, K: number, M: number,
+): void {
+  if (N !== 1 && N !== 2) throw new RangeError(`matmulBiasSparseRows: N must be 1 or 2, got ${N}`);
+  if (activeRows.length < K) activeRows = new Int32Array(K);
+  const rows = activeRows, two = N === 2;
+  const a1 = two ? aOff + K : aOff;
+  let na = 0;
+  for (let k = 0; k < K; k++) if (A[aOff + k] !== 0 || (two && A[a1 + k] !== 0)) rows[na++] = k;
+  const c0 = cOff, c1 = cOff + M;
+  if (bias) { for (let j = 0; j < M; j++) { const v = bias[biasOff + j]; C[c0 + j] = v; if (two) C[c1 + j] = v; } }
+  else { for (let j = 0; j < M; j++) { C[c0 + j] = 0; if (two) C[c1 + j] = 0; } }
+  let r = 0;
+  if (two) {
+    for (; r + 3 < na; r += 4) {
+      const k0 = rows[r], k1 = rows[r + 1], k2 = rows[r + 2], k3 = rows[r + 3];
+      const p0 = A[aOff + k0], p1 = A[aOff + k1], p2 = A[aOff + k2], p3 = A[aOff + k3];
+      const q0 = A[a1 + k0], q1 = A[a1 + k1], q2 = A[a1 + k2], q3 = A[a1 + k3];
+      const b0 = bOff + k0 * M, b1 = bOff + k1 * M, b2 = bOff + k2 * M, b3 = bOff + k3 * M;
+      for (let j = 0; j < M; j++) {
+        const x0 = B[b0 + j], x1 = B[b1 + j], x2 = B[b2 + j], x3 = B[b3 + j];
+        C[c0 + j] += p0 * x0 + p1 * x1 + p2 * x2 + p3 * x3;
+        C[c1 + j] += q0 * x0 + q1 * x1 + q2 * x2 + q3 * x3;
+      }
+    }
+    for (; r < na; r++) {
+      const k = rows[r], p = A[aOff + k], q = A[a1 + k], bk = bOff + k * M;
+      for (let j = 0; j < M; j++) { const x = B[bk + j]; C[c0 + j] += p * x; C[c1 + j] += q * x; }
+    }
+  } else {
+    for (; r + 3 < na; r += 4) {
+      const k0 = rows[r], k1 = rows[r + 1], k2 = rows[r + 2], k3 = rows[r + 3];
+      const p0 = A[aOff + k0], p1 = A[aOff + k1], p2 = A[aOff + k2], p3 = A[aOff + k3];
+      const b0 = bOff + k0 * M, b1 = bOff + k1 * M, b2 = bOff + k2 * M, b3 = bOff + k3 * M;
+      for (let j = 0; j < M; j++) C[c0 + j] += p0 * B[b0 + j] + p1 * B[b1 + j] + p2 * B[b2 + j] + p3 * B[b3 + j];
+    }
+    for (; r < na; r++) {
+      const k = rows[r], p = A[aOff + k], bk = bOff + k * M;
+      for (let j = 0; j < M; j++) C[c0 + j] += p * B[bk + j];
+    }
+  }
+}

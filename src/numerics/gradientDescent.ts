@@ -14,6 +14,7 @@ import { DivergenceError } from './divergenceError';
 import { forwardBatch } from './forward';
 import { lossGradient, lossValue, type LossKind } from './loss';
 import type { Model } from './model';
+import { descendSmallBatch, smallBatchApplies } from './smallBatchDescent';
 import { recordForward, Tape } from './tape';
 
 export interface TrainData {
@@ -70,6 +71,7 @@ export function trainGD(model: Model, data: TrainData, options: TrainOptions): T
   const base = model.zeroOutput ? forwardBatch(net, model.initial, xs) : new Float64Array(N);
   const y = new Float64Array(N), dLdy = new Float64Array(N), cot = new Float64Array(N);
   const losses = new Float64Array(steps + 1);
+  const small = smallBatchApplies(N);
   let converged = false, n = 0;
   for (;; n++) {
     recordForward(net, w, xs, tape);
@@ -85,7 +87,9 @@ export function trainGD(model: Model, data: TrainData, options: TrainOptions): T
     if (last) break;
     lossGradient(kind, y, ys, a, dLdy);
     for (let i = 0; i < N; i++) cot[i] = a * dLdy[i];
-    backward(net, w, tape, cot, null, lr); // fused w ← w − lr ∇L, no gradient vector
+    // w ← w − lr ∇L in place, no gradient vector; one pass per hidden layer for 1–2 points.
+    if (small) descendSmallBatch(net, w, tape, cot, lr);
+    else backward(net, w, tape, cot, null, lr);
   }
   return { steps: n, losses: losses.subarray(0, n + 1), converged };
 }

@@ -5,7 +5,7 @@
  * NTK and Hessian-vector products can reuse one recorded pass.
  */
 import { applyActivation } from './activation';
-import { matmulBiasViaTranspose } from './gemm';
+import { matmulBiasSparseRows, matmulBiasViaTranspose } from './gemm';
 import { checkParams, type Mlp } from './mlp';
 
 export class Tape {
@@ -54,7 +54,9 @@ export function recordForward(net: Mlp, params: Float64Array, xs: Float64Array, 
   applyActivation(net.activation, z0, tape.h[0], 0, N * m);
   for (let l = 1; l < net.depth; l++) {
     const lay = net.layers[l];
-    matmulBiasViaTranspose(tape.h[l - 1], 0, params, lay.weightOffset, lay.biasOffset >= 0 ? params : null, lay.biasOffset, tape.z[l], 0, N, m, m);
+    // One or two inputs (training batches): skip units inactive on every input.
+    const mul = N === 1 || N === 2 ? matmulBiasSparseRows : matmulBiasViaTranspose;
+    mul(tape.h[l - 1], 0, params, lay.weightOffset, lay.biasOffset >= 0 ? params : null, lay.biasOffset, tape.z[l], 0, N, m, m);
     applyActivation(net.activation, tape.z[l], tape.h[l], 0, N * m);
   }
   const last = net.layers[net.depth];
