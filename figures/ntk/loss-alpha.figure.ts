@@ -10,11 +10,9 @@ import { defineFigure } from '../../src/pipeline/contract';
 import { createFigure } from '../../src/plot';
 import { encodeAnimation } from '../../src/gif';
 import { W0, alphaSchedule, linearisationError, linearisedLoss, linspace, loss } from './toy-model';
+import { formatAlpha, toyAnimationParams } from './toy-animation';
 
-export const lossAlphaParams = z.object({
-  frames: z.number().int().min(2).max(400).default(100),
-  maxExponent: z.number().positive().max(6).default(10 / 3),
-  x: z.number().default(1.5),
+export const lossAlphaParams = toyAnimationParams.extend({
   yBar: z.number().refine((v) => v !== 0, 'yBar must be non-zero').default(3),
   /** Fixed axes: w ∈ w0 ± wHalfRange, loss ∈ lossRange. */
   wHalfRange: z.number().positive().default(1.5),
@@ -22,18 +20,9 @@ export const lossAlphaParams = z.object({
   /** Dynamic axes: per frame, the w half-range and the loss range are multiplied by these. */
   wShrink: z.number().positive().max(1).default(0.95),
   lossShrink: z.number().positive().max(1).default(0.91),
-  samples: z.number().int().min(50).max(5000).default(600),
-  width: z.number().int().min(200).max(2000).default(750),
-  height: z.number().int().min(150).max(2000).default(570),
-  pixelRatio: z.number().positive().max(3).default(1),
-  delayMs: z.number().int().min(20).max(2000).default(80),
-  /** GIF palette size: two curves on white need few colours, and fewer colours mean shorter LZW codes. */
-  paletteColors: z.number().int().min(8).max(255).default(63),
 });
 
 export type LossAlphaParams = z.output<typeof lossAlphaParams>;
-
-const fmtAlpha = (a: number) => (a < 100 ? a.toFixed(2) : a.toFixed(1));
 
 /** Axes window of frame k: fixed, or shrunk geometrically towards w0 (dynamic). */
 export function lossWindow(p: LossAlphaParams, k: number, dynamic: boolean): { w: [number, number]; loss: [number, number] } {
@@ -48,7 +37,7 @@ export function lossAlphaFrame(p: LossAlphaParams, alpha: number, k: number, dyn
   const ax = fig.axes({
     x: { domain: win.w, label: 'Parameter $w$' },
     y: { domain: win.loss, label: `Loss at $x = ${p.x}$, $\\bar y = ${p.yBar}$` },
-    title: `$\\alpha = ${fmtAlpha(alpha)}$`,
+    title: `$\\alpha = ${formatAlpha(alpha)}$`,
     legend: 'upper left',
   });
   const pal = fig.theme.palette;

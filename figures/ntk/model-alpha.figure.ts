@@ -9,27 +9,15 @@ import { defineFigure } from '../../src/pipeline/contract';
 import { createFigure } from '../../src/plot';
 import { encodeAnimation } from '../../src/gif';
 import { W0, alphaSchedule, linearisationError, linearised, linspace, model } from './toy-model';
+import { formatAlpha, toyAnimationParams } from './toy-animation';
 
-export const modelAlphaParams = z.object({
-  frames: z.number().int().min(2).max(400).default(100),
-  /** α runs from 1 to 10^maxExponent. */
-  maxExponent: z.number().positive().max(6).default(10 / 3),
-  x: z.number().default(1.5),
+export const modelAlphaParams = toyAnimationParams.extend({
   /** Half-width of the w window around w0. */
   wHalfRange: z.number().positive().default(3),
   yRange: z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'yRange must be increasing').default([-7, 7]),
-  samples: z.number().int().min(50).max(5000).default(600),
-  width: z.number().int().min(200).max(2000).default(750),
-  height: z.number().int().min(150).max(2000).default(570),
-  pixelRatio: z.number().positive().max(3).default(1),
-  delayMs: z.number().int().min(20).max(2000).default(80),
-  /** GIF palette size: two curves on white need few colours, and fewer colours mean shorter LZW codes. */
-  paletteColors: z.number().int().min(8).max(255).default(63),
 });
 
 export type ModelAlphaParams = z.output<typeof modelAlphaParams>;
-
-const fmtAlpha = (a: number) => (a < 100 ? a.toFixed(2) : a.toFixed(1));
 
 export function modelAlphaFrame(p: ModelAlphaParams, alpha: number) {
   const ws = linspace(W0 - p.wHalfRange, W0 + p.wHalfRange, p.samples);
@@ -39,7 +27,7 @@ export function modelAlphaFrame(p: ModelAlphaParams, alpha: number) {
   const ax = fig.axes({
     x: { domain: [W0 - p.wHalfRange, W0 + p.wHalfRange], label: 'Parameter $w$' },
     y: { domain: p.yRange, label: `$f(${p.x}, w)$` },
-    title: `$\\alpha = ${fmtAlpha(alpha)}$`,
+    title: `$\\alpha = ${formatAlpha(alpha)}$`,
     legend: 'upper left',
   });
   const pal = fig.theme.palette;

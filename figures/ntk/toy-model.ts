@@ -116,9 +116,4 @@ export function alphaSchedule(frames: number, maxExponent: number): Float64Array
   return a;
 }
 
-/** `n` evenly spaced values from a to b. */
-export function linspace(a: number, b: number, n: number): Float64Array {
-  const v = new Float64Array(n);
-  for (let i = 0; i < n; i++) v[i] = a + ((b - a) * i) / (n - 1);
-  return v;
-}
+export { linspace } from '../../src/numerics';
