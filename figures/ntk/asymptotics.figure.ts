@@ -40,7 +40,8 @@ export const asymptoticsParams = z
     lanczosTol: z.number().positive().max(1e-2).default(1e-3),
     width: z.number().int().min(200).max(2000).default(720),
     height: z.number().int().min(150).max(2000).default(520),
-    pixelRatio: z.number().positive().max(3).default(1),
+    /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
+  pixelRatio: z.number().positive().max(3).default(2),
   })
   .refine((p) => p.maxWidth > p.minWidth, { message: 'maxWidth must exceed minWidth', path: ['maxWidth'] });
 

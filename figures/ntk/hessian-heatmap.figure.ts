@@ -28,7 +28,8 @@ export const hessianHeatmapParams = z.object({
   permuted: z.boolean().default(true),
   width: z.number().int().min(200).max(2000).default(520),
   height: z.number().int().min(200).max(3000).default(940),
-  pixelRatio: z.number().positive().max(3).default(1),
+  /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
+  pixelRatio: z.number().positive().max(3).default(2),
 });
 
 export type HessianHeatmapParams = z.output<typeof hessianHeatmapParams>;

@@ -31,7 +31,8 @@ export const initFunctionsParams = z.object({
   dataStep: z.number().positive().default(0.5),
   figureWidth: z.number().int().min(200).max(2000).default(750),
   figureHeight: z.number().int().min(150).max(2000).default(570),
-  pixelRatio: z.number().positive().max(3).default(1),
+  /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
+  pixelRatio: z.number().positive().max(3).default(2),
 });
 
 export type InitFunctionsParams = z.output<typeof initFunctionsParams>;

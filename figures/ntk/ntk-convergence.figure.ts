@@ -39,7 +39,8 @@ export const ntkConvergenceParams = z
     x0: z.number().default(1),
     width: z.number().int().min(300).max(2400).default(900),
     height: z.number().int().min(300).max(2400).default(760),
-    pixelRatio: z.number().positive().max(3).default(1),
+    /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
+  pixelRatio: z.number().positive().max(3).default(2),
   })
   .refine((p) => p.xMax > p.xMin, { message: 'xMax must exceed xMin', path: ['xMax'] })
   .refine((p) => p.shownWidths.every((w) => p.widths.includes(w)), { message: 'every shown width must be one of widths', path: ['shownWidths'] });

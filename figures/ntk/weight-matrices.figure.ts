@@ -45,6 +45,8 @@ export const weightMatricesParams = z.object({
   figureWidth: z.number().int().min(200).max(2000).default(750),
   figureHeight: z.number().int().min(150).max(2000).default(570),
   pixelRatio: z.number().positive().max(3).default(1),
+  /** The two still plots are small files, so they are drawn sharp for high-DPI screens. */
+  stillPixelRatio: z.number().positive().max(3).default(2),
   delayMs: z.number().int().min(20).max(2000).default(80),
 }).refine((p) => p.xs.length === p.ys.length, { message: 'xs and ys need the same length', path: ['ys'] });
 
@@ -174,7 +176,7 @@ export default defineFigure({
     const pal = defaultTheme.palette;
     const maxSteps = Math.max(...runs.map((r) => r.steps));
     const stepAxis = (r: WidthRun) => Float64Array.from({ length: r.steps + 1 }, (_, i) => i);
-    const lossFig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.pixelRatio });
+    const lossFig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.stillPixelRatio });
     const la = lossFig.axes({
       x: { domain: [0, maxSteps], label: 'Step $n$' },
       y: { domain: p.lossRange, type: 'log', label: 'Loss $\\tfrac12\\|\\boldsymbol y(\\boldsymbol w(n)) - \\bar{\\boldsymbol y}\\|^2$' },
@@ -183,7 +185,7 @@ export default defineFigure({
     });
     runs.forEach((r, i) => la.line(stepAxis(r), r.losses, { color: pal[i % pal.length], label: `Width $m = ${r.width}$` }));
     const maxChange = Math.max(...runs.map((r) => r.weightChange[r.steps]));
-    const changeFig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.pixelRatio });
+    const changeFig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.stillPixelRatio });
     const ca = changeFig.axes({
       x: { domain: [0, maxSteps], label: 'Step $n$' },
       y: { domain: [0, niceCeil(1.08 * maxChange)], label: '$\\|\\boldsymbol w(n) - \\boldsymbol w_0\\|_2 \\,/\\, \\|\\boldsymbol w_0\\|_2$' },
@@ -202,12 +204,12 @@ export default defineFigure({
       `${rates}${lrNote}, for up to ${p.maxSteps} steps, stopping when the loss falls below $${fmtSci(p.tolerance)}$.`;
     const ends = runs.map((r) => `${roundSig(r.weightChange[r.steps], 2)} for $m = ${r.width}$`).join(', ');
     out.image('loss-curves', lossFig.png(), {
-      pixelRatio: p.pixelRatio,
+      pixelRatio: p.stillPixelRatio,
       alt: `Line chart of training loss on a logarithmic scale against step, one line per width (${runs.map((r) => r.width).join(', ')}). Wider networks reach a small loss in fewer steps.`,
       caption: `Training loss $\\tfrac12\\|\\boldsymbol y - \\bar{\\boldsymbol y}\\|^2$ against step. ${setup} Final losses: ${runs.map((r) => `$${fmtSci(r.losses[r.steps])}$ for $m = ${r.width}$`).join(', ')}.`,
     });
     out.image('weight-change', changeFig.png(), {
-      pixelRatio: p.pixelRatio,
+      pixelRatio: p.stillPixelRatio,
       alt: `Line chart of the relative change of all weights from their initial values against step, one line per width. The narrowest network's weights move most; the widest barely move.`,
       caption: `Relative change $\\|\\boldsymbol w(n) - \\boldsymbol w_0\\|_2 / \\|\\boldsymbol w_0\\|_2$ of all parameters against step. ${setup} At the end of training: ${ends}.`,
     });

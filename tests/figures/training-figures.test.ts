@@ -49,7 +49,9 @@ describe('init-functions', () => {
     expect(Object.keys(a.images)).toEqual(['init-functions']);
     expect(a.images['init-functions'].meta.caption).toMatch(/6 networks with 2 hidden layers of width \$m = 20\$/);
     const meta = await sharp(Buffer.from(a.images['init-functions'].png)).metadata();
-    expect([meta.width, meta.height]).toEqual([320, 240]);
+    // Stills are drawn at 2 device pixels per CSS pixel, and say so.
+    expect(a.images['init-functions'].meta.pixelRatio).toBe(2);
+    expect([meta.width, meta.height]).toEqual([640, 480]);
     // Same seed and draw order: the initial loss of network k in training-100-nets is ½Σ(f_k(x̄ᵢ) − ȳᵢ)² of the
     // init-functions network k, whose values at x = −3 and 0.5 lie on the 0.5-spaced data grid.
     const d = a.data['init-functions'];
