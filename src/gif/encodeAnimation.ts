@@ -26,6 +26,12 @@ export interface AnimationSpec {
   /** Frames sampled for the palette (default 9, evenly spaced incl. first and last). */
   paletteSamples?: number;
   palette?: PaletteOptions;
+  /**
+   * Per-channel colour steps (0–255) that anti-aliasing blends may be off by, to make
+   * differenced frames smaller (see GifWriterOptions); flat colours are always exact.
+   * Default { temporal: 12, lzw: 12 }; { temporal: 0, lzw: 0 } encodes exactly.
+   */
+  tolerance?: { temporal?: number; lzw?: number };
   /** Which frame becomes the poster PNG (default 'last'). */
   poster?: 'first' | 'last' | number;
   /** Called with the fraction done (0..1). */
@@ -57,7 +63,7 @@ export async function encodeAnimation(spec: AnimationSpec): Promise<EncodedAnima
   const { width, height } = samples[0];
   samples.length = 0;
 
-  const writer = new GifWriter({ width, height, palette });
+  const writer = new GifWriter({ width, height, palette, temporalTolerance: spec.tolerance?.temporal, lzwTolerance: spec.tolerance?.lzw });
   let poster: Uint8Array | null = null;
   let duration = 0;
   for (let i = 0; i < n; i++) {

@@ -1,22 +1,24 @@
 /**
- * Streaming GIF writer over gifenc: global palette, frame differencing, and
- * per-frame delays.
+ * Streaming GIF89a writer: global palette, frame differencing, per-frame
+ * delays, loop count.
  *
  * Differencing: each frame after the first is reduced to the bounding box of
- * the pixels whose palette index changed; inside the box unchanged pixels use
- * a reserved transparent index, and frames use disposal 1 ("leave in place"),
- * so the viewer composites each frame over the previous one. Identical frames
- * are merged into the previous frame's delay.
+ * the pixels whose palette index changed, and frames use disposal 1 ("leave
+ * in place"), so the viewer composites each frame over the previous one.
+ * Inside the box an unchanged pixel may be written either as the reserved
+ * transparent index or as its own colour; the LZW encoder picks whichever
+ * makes longer strings (see lzwEncode.ts). Identical frames are merged into
+ * the previous frame's delay.
  *
- * Why a patch: gifenc 1.0.3's writeFrame always writes the image descriptor at
- * left = top = 0 (see encodeImageDescriptor in node_modules/gifenc/src/index.js),
- * and does not export its LZW encoder from the built package. We let writeFrame
- * emit the cropped frame, then overwrite the descriptor's left/top fields: the
- * Graphic Control Extension it writes first is always 8 bytes, so the image
- * separator (0x2C) is at a fixed offset, which we assert before patching.
+ * Why not gifenc's writeFrame: its LZW takes one fixed index per pixel (no
+ * such choice) and always writes the frame at left = top = 0. The container
+ * blocks written here follow the GIF89a specification (header, logical screen
+ * descriptor, global colour table, NETSCAPE2.0 loop extension, graphic control
+ * extension, image descriptor, trailer).
  */
-import { GIFEncoder, type Encoder } from './gifencModule';
 import type { RgbaImage } from '../plot/context';
+import { ByteBuffer } from './byteBuffer';
+import { lzwEncode, type NearTable } from './lzwEncode';
 import { PaletteMapper, type Rgb } from './palette';
 
 export interface GifWriterOptions {
@@ -26,20 +28,30 @@ export interface GifWriterOptions {
   palette: Rgb[];
   /** Loop count: 0 = forever (default). */
   repeat?: number;
+  /**
+   * Anti-aliasing blends within this per-channel step (0–255) of the shown colour are not redrawn
+   * (default 12, below what a 63–127-colour palette already rounds by; 0 = exact).
+   */
+  temporalTolerance?: number;
+  /** LZW may write a blend as another blend within this per-channel step (default 12; 0 = exact). */
+  lzwTolerance?: number;
 }
 
 /** GIF delays are in centiseconds; browsers treat < 2 cs as 10 cs, so clamp to ≥ 20 ms. */
 const MIN_DELAY_MS = 20;
+/** Colours covering at least this fraction of the first frame are flat: always exact (see buildTolerances). */
+const FLAT_FRACTION = 5e-3;
 
-interface Pending { index: Uint8Array; x: number; y: number; w: number; h: number; delay: number; first: boolean }
+interface Pending { lzw: ByteBuffer; transparent: boolean; x: number; y: number; w: number; h: number; delay: number }
 
 export class GifWriter {
-  private readonly enc: Encoder;
+  private readonly out = new ByteBuffer(1 << 20);
   private readonly mapper: PaletteMapper;
-  private readonly gifPalette: number[][];
   private readonly transparent: number;
   /** Bits per index: a smaller palette gives shorter LZW codes. */
   private readonly colorDepth: number;
+  private close: Uint8Array | null = null;
+  private near: NearTable | null = null;
   private prev: Uint8Array | null = null;
   private cur: Uint8Array;
   private pending: Pending | null = null;
@@ -48,14 +60,33 @@ export class GifWriter {
   framesWritten = 0;
 
   constructor(readonly options: GifWriterOptions) {
-    if (options.palette.length < 1 || options.palette.length > 255) throw new Error(`gif: palette needs 1–255 colours, got ${options.palette.length}`);
-    this.mapper = new PaletteMapper(options.palette);
-    this.transparent = options.palette.length;
-    // The transparent slot's colour is never shown; give it a fixed value for determinism.
-    this.gifPalette = [...options.palette.map((c) => [...c]), [255, 0, 255]];
-    this.colorDepth = Math.max(2, Math.ceil(Math.log2(this.gifPalette.length)));
-    this.enc = GIFEncoder({ initialCapacity: 1 << 20 });
-    this.cur = new Uint8Array(options.width * options.height);
+    const { width: W, height: H, palette } = options;
+    if (palette.length < 1 || palette.length > 255) throw new Error(`gif: palette needs 1–255 colours, got ${palette.length}`);
+    if (!(Number.isInteger(W) && Number.isInteger(H) && W > 0 && H > 0 && W < 65536 && H < 65536)) throw new Error(`gif: bad size ${W}×${H}`);
+    this.mapper = new PaletteMapper(palette);
+    this.transparent = palette.length;
+    this.colorDepth = Math.max(2, Math.ceil(Math.log2(palette.length + 1)));
+    this.cur = new Uint8Array(W * H);
+    this.writeHeader();
+  }
+
+  private writeHeader(): void {
+    const o = this.out, { width, height, palette } = this.options;
+    o.ascii('GIF89a');
+    o.u16(width);
+    o.u16(height);
+    // Global colour table present, colour resolution, table size 2^colorDepth.
+    o.byte(0x80 | ((this.colorDepth - 1) << 4) | (this.colorDepth - 1));
+    o.byte(0); // background colour index
+    o.byte(0); // pixel aspect ratio: unspecified
+    for (let i = 0; i < 1 << this.colorDepth; i++) {
+      // The transparent slot and padding are never shown; they get a fixed colour for determinism.
+      const c = i < palette.length ? palette[i] : i === this.transparent ? [255, 0, 255] : [0, 0, 0];
+      o.byte(c[0]); o.byte(c[1]); o.byte(c[2]);
+    }
+    o.byte(0x21); o.byte(0xff); o.byte(11);
+    o.ascii('NETSCAPE2.0');
+    o.byte(3); o.byte(1); o.u16(this.options.repeat ?? 0); o.byte(0);
   }
 
   /** Add one full-size RGBA frame shown for `delayMs`. */
@@ -66,11 +97,18 @@ export class GifWriter {
     const delay = Math.max(MIN_DELAY_MS, delayMs);
     const idx = this.mapper.map(frame, this.cur);
     if (!this.prev) {
-      this.pending = { index: idx.slice(), x: 0, y: 0, w: W, h: H, delay, first: true };
-      this.prev = idx.slice();
+      this.buildTolerances(idx);
+      const value = idx.slice();
+      this.pending = { lzw: this.encode(value, null), transparent: false, x: 0, y: 0, w: W, h: H, delay };
+      this.prev = value; // the symbols actually written
       return;
     }
     const prev = this.prev;
+    const close = this.close;
+    if (close) {
+      // A pixel whose new colour is within tolerance of what is shown keeps showing it: no change.
+      for (let p = 0; p < idx.length; p++) { const a = prev[p], b = idx[p]; if (a !== b && close[(a << 8) | b]) idx[p] = a; }
+    }
     // Bounding box of changed pixels.
     let x0 = W, y0 = H, x1 = -1, y1 = -1;
     for (let y = 0; y < H; y++) {
@@ -91,37 +129,86 @@ export class GifWriter {
     }
     this.flush();
     const w = x1 - x0 + 1, h = y1 - y0 + 1;
-    const crop = new Uint8Array(w * h);
-    const T = this.transparent;
+    const value = new Uint8Array(w * h), either = new Uint8Array(w * h);
     for (let y = 0; y < h; y++) {
-      const src = (y0 + y) * W + x0;
+      const src = (y0 + y) * W + x0, dst = y * w;
       for (let x = 0; x < w; x++) {
         const v = idx[src + x];
-        crop[y * w + x] = v === prev[src + x] ? T : v;
-        prev[src + x] = v;
+        value[dst + x] = v;
+        if (v === prev[src + x]) either[dst + x] = 1;
       }
     }
-    this.pending = { index: crop, x: x0, y: y0, w, h, delay, first: false };
+    const lzw = this.encode(value, either);
+    // What the viewer now shows: the written symbols, or the previous pixel where transparent.
+    const T = this.transparent;
+    for (let y = 0; y < h; y++) {
+      const src = (y0 + y) * W + x0, dst = y * w;
+      for (let x = 0; x < w; x++) if (value[dst + x] !== T) prev[src + x] = value[dst + x];
+    }
+    this.pending = { lzw, transparent: true, x: x0, y: y0, w, h, delay };
+  }
+
+  /**
+   * Tolerance tables, from the palette and the first frame. Colours covering
+   * ≥ 0.5% of the first frame (background, grid, text, solid marks) are
+   * "flat": always written exactly, and never substituted, so flat areas never
+   * get speckles or ghosts. Only anti-aliasing blends may (a) keep showing the
+   * previous frame's colour when the new one is within `temporalTolerance`,
+   * and (b) be written as another blend within `lzwTolerance` when that
+   * extends the current LZW string.
+   */
+  private buildTolerances(first: Uint8Array): void {
+    const pal = this.options.palette, P = pal.length;
+    const counts = new Int32Array(256);
+    for (let i = 0; i < first.length; i++) counts[first[i]]++;
+    const flat = (k: number) => counts[k] >= first.length * FLAT_FRACTION;
+    const dist = (a: number, b: number) => {
+      const dr = pal[a][0] - pal[b][0], dg = pal[a][1] - pal[b][1], db = pal[a][2] - pal[b][2];
+      return 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+    };
+    // Tolerances are given as a per-channel step: the weighted distance of a uniform step d is 9d².
+    const tt = this.options.temporalTolerance ?? 12, lt = this.options.lzwTolerance ?? 12;
+    if (tt > 0) {
+      this.close = new Uint8Array(65536);
+      for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) if (a !== b && !flat(a) && !flat(b) && dist(a, b) <= 9 * tt * tt) this.close[(a << 8) | b] = 1;
+    }
+    if (lt > 0) {
+      const start = new Int32Array(P + 2), list: number[] = [];
+      for (let a = 0; a < P; a++) {
+        start[a] = list.length;
+        if (flat(a)) continue;
+        const near: [number, number][] = [];
+        for (let b = 0; b < P; b++) if (b !== a && !flat(b)) { const d = dist(a, b); if (d <= 9 * lt * lt) near.push([d, b]); }
+        near.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        for (const [, b] of near.slice(0, 8)) list.push(b);
+      }
+      start[P] = start[P + 1] = list.length;
+      this.near = { start, list: Uint8Array.from(list) };
+    }
+  }
+
+  private encode(value: Uint8Array, either: Uint8Array | null): ByteBuffer {
+    const b = new ByteBuffer(value.length >> 2);
+    lzwEncode(value, either, this.transparent, this.colorDepth, b, this.near);
+    return b;
   }
 
   private flush(): void {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    const start = this.enc.bytesView().length;
-    if (p.first) {
-      this.enc.writeFrame(p.index, p.w, p.h, { palette: this.gifPalette, delay: p.delay, repeat: this.options.repeat ?? 0, dispose: 1, colorDepth: this.colorDepth });
-    } else {
-      this.enc.writeFrame(p.index, p.w, p.h, { delay: p.delay, transparent: true, transparentIndex: this.transparent, dispose: 1, colorDepth: this.colorDepth });
-      // Patch the image descriptor's position (see the file comment).
-      const bytes = this.enc.bytesView();
-      const sep = start + 8;
-      if (bytes[start] !== 0x21 || bytes[start + 1] !== 0xf9 || bytes[sep] !== 0x2c) throw new Error('gif: unexpected gifenc frame layout');
-      bytes[sep + 1] = p.x & 255;
-      bytes[sep + 2] = p.x >> 8;
-      bytes[sep + 3] = p.y & 255;
-      bytes[sep + 4] = p.y >> 8;
-    }
+    const o = this.out;
+    // Graphic control extension: disposal 1 (leave in place), transparency only on differenced frames.
+    o.byte(0x21); o.byte(0xf9); o.byte(4);
+    o.byte((1 << 2) | (p.transparent ? 1 : 0));
+    o.u16(Math.round(p.delay / 10));
+    o.byte(p.transparent ? this.transparent : 0);
+    o.byte(0);
+    // Image descriptor: position, size, no local colour table, not interlaced.
+    o.byte(0x2c);
+    o.u16(p.x); o.u16(p.y); o.u16(p.w); o.u16(p.h);
+    o.byte(0);
+    o.bytes(p.lzw.view());
     this.framesWritten++;
   }
 
@@ -129,8 +216,8 @@ export class GifWriter {
   finish(): Uint8Array {
     if (!this.pending && !this.framesWritten) throw new Error('gif: no frames');
     this.flush();
-    this.enc.finish();
+    this.out.byte(0x3b);
     this.finished = true;
-    return this.enc.bytes();
+    return this.out.toBytes();
   }
 }

@@ -77,6 +77,8 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
  * is computed once from the colour itself, so the mapping is exact for palette
  * colours and never depends on pixel order.
  */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export class PaletteMapper {
   /** Palette index + 1, or 0 when not computed yet. */
   private readonly lut = new Uint8Array(1 << 24);
@@ -99,9 +101,25 @@ export class PaletteMapper {
   /** Palette index of every pixel. */
   map(img: RgbaImage, out: Uint8Array = new Uint8Array(img.width * img.height)): Uint8Array {
     const d = img.data, lut = this.lut;
-    let lastKey = -1, lastV = 0; // runs of one colour (background) skip the table
-    for (let i = 0, p = 0; p < out.length; i += 4, p++) {
-      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+    const n = out.length;
+    if (LITTLE_ENDIAN && d.byteOffset % 4 === 0) {
+      // One 32-bit load per pixel (little-endian: r | g << 8 | b << 16); the table is keyed by that order.
+      const px = new Uint32Array(d.buffer, d.byteOffset, n);
+      let lastKey = -1, lastV = 0; // runs of one colour (background) skip the table
+      for (let p = 0; p < n; p++) {
+        const key = px[p] & 0xffffff;
+        if (key !== lastKey) {
+          lastKey = key;
+          lastV = lut[key];
+          if (lastV === 0) lastV = lut[key] = this.nearest(key & 255, (key >> 8) & 255, key >>> 16) + 1;
+        }
+        out[p] = lastV - 1;
+      }
+      return out;
+    }
+    let lastKey = -1, lastV = 0;
+    for (let i = 0, p = 0; p < n; i += 4, p++) {
+      const key = d[i] | (d[i + 1] << 8) | (d[i + 2] << 16);
       if (key !== lastKey) {
         lastKey = key;
         lastV = lut[key];

@@ -79,3 +79,40 @@ describe('encodeAnimation', () => {
     await expect(encodeAnimation({ frames: 0, render: frame })).rejects.toThrow(/positive/);
   });
 });
+
+/** A busy frame: white, a flat grey grid, and moving soft-edged (blended) blue stripes. */
+function soft(i: number): RgbaImage {
+  const data = new Uint8ClampedArray(W * H * 4).fill(255);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const o = 4 * (y * W + x);
+    if (x % 16 === 0 || y % 16 === 0) { data[o] = data[o + 1] = data[o + 2] = 221; continue; }
+    const t = 0.5 + 0.5 * Math.sin((x + 0.7 * i + 0.3 * y) / 3);
+    if (t > 0.3) { data[o] = Math.round(255 + (78 - 255) * t); data[o + 1] = Math.round(255 + (121 - 255) * t); data[o + 2] = Math.round(255 + (167 - 255) * t); }
+  }
+  return { width: W, height: H, data };
+}
+
+describe('tolerances', () => {
+  it('exact mode decodes every frame to its palette mapping; default mode keeps flat colours exact and blends close', async () => {
+    const frames = Array.from({ length: 6 }, (_, i) => soft(i));
+    const palette = buildPalette(frames, { maxColors: 255 });
+    const exact = new GifWriter({ width: W, height: H, palette, temporalTolerance: 0, lzwTolerance: 0 });
+    const loose = new GifWriter({ width: W, height: H, palette });
+    for (const f of frames) { exact.add(f, 100); loose.add(f, 100); }
+    const a = await decode(exact.finish()), b = await decode(loose.finish());
+    for (let k = 0; k < frames.length; k++) {
+      const src = frames[k].data, pa = a.page(k), pb = b.page(k);
+      let worst = 0;
+      for (let i = 0; i < src.length; i += 4) {
+        // ≤ 255 distinct colours in the input: the palette holds them all, so exact mode is lossless.
+        expect([pa[i], pa[i + 1], pa[i + 2]]).toEqual([src[i], src[i + 1], src[i + 2]]);
+        const flat = (src[i] === 255 && src[i + 1] === 255 && src[i + 2] === 255) || src[i] === 221;
+        const d = Math.max(Math.abs(pb[i] - src[i]), Math.abs(pb[i + 1] - src[i + 1]), Math.abs(pb[i + 2] - src[i + 2]));
+        if (flat) expect(d).toBe(0);
+        worst = Math.max(worst, d);
+      }
+      // Weighted distance ≤ 9·12² bounds every channel step by 12·√(9/2) ≈ 25.
+      expect(worst).toBeLessThanOrEqual(26);
+    }
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * GIF LZW encoder with "either" pixels, for frame differencing.
+ *
+ * In a differenced frame a pixel that did not change may be written either as
+ * the transparent index (the previous frame shows through) or as its own
+ * colour: both decode to the same picture. Encoders that fix that choice
+ * up front (always transparent, or never) cut runs short: a row of white that
+ * is partly unchanged and partly newly white becomes T T T W W T T. Here the
+ * choice is made while encoding: greedily, the current LZW string is extended
+ * by whichever of the two symbols already has a dictionary entry, so strings
+ * grow as long as the dictionary allows; a new string starts with the symbol
+ * of the previous pixel when that is allowed (continuing its run).
+ *
+ * Apart from that choice this is the classic GIF variant of LZW (as in
+ * compress/GIFCOMPR.C and gifenc's lzwEncode.js, whose code-size and
+ * table-reset rules are followed exactly): variable code width from
+ * minCodeSize + 1 to 12 bits, a clear code when the 4096-entry table is full,
+ * and the output packed LSB-first into sub-blocks of at most 255 bytes.
+ * The dictionary is a direct child table (prefix code × 256 symbols) whose
+ * used slots are remembered, so a table reset touches ≤ 4096 entries.
+ */
+import type { ByteBuffer } from './byteBuffer';
+
+const MAX_BITS = 12;
+const MAX_CODES = 1 << MAX_BITS;
+
+/**
+ * For lossy matching: for each palette index v, the other indices whose
+ * colours are within tolerance of v's, closest first:
+ * list[start[v] .. start[v + 1]).
+ */
+export interface NearTable { start: Int32Array; list: Uint8Array }
+
+/** Scratch tables, shared by every call (encoding is synchronous). */
+const child = new Uint16Array(MAX_CODES * 256); // 0 = no entry (real codes are ≥ 4)
+const used = new Int32Array(MAX_CODES);
+const block = new Uint8Array(256);
+
+/**
+ * Append the LZW image data (min-code-size byte, sub-blocks, terminator) for
+ * `value` to `out`. Where `either[i]` is non-zero, pixel i may instead be
+ * written as `alt` (the transparent index). Deterministic.
+ */
+export function lzwEncode(value: Uint8Array, either: Uint8Array | null, alt: number, minCodeSize: number, out: ByteBuffer, near: NearTable | null = null): void {
+  const n = value.length;
+  if (n === 0) throw new Error('lzw: empty image');
+  const clearCode = 1 << minCodeSize;
+  const eoiCode = clearCode + 1;
+  let free = clearCode + 2;
+  let nBits = minCodeSize + 1;
+  let maxCode = (1 << nBits) - 1;
+  let clearFlag = false;
+  let nUsed = 0;
+  let acc = 0, accBits = 0, blockLen = 0;
+
+  out.byte(minCodeSize);
+
+  const emit = (code: number): void => {
+    acc |= code << accBits;
+    accBits += nBits;
+    while (accBits >= 8) {
+      block[blockLen++] = acc & 255;
+      if (blockLen === 255) {
+        out.byte(255);
+        out.bytes(block, 0, 255);
+        blockLen = 0;
+      }
+      acc >>>= 8;
+      accBits -= 8;
+    }
+    // Widen codes once the next code would not fit (the decoder does the same one step later).
+    if (clearFlag) {
+      nBits = minCodeSize + 1;
+      maxCode = (1 << nBits) - 1;
+      clearFlag = false;
+    } else if (free > maxCode) {
+      nBits++;
+      maxCode = nBits === MAX_BITS ? MAX_CODES : (1 << nBits) - 1;
+    }
+  };
+
+  emit(clearCode);
+  const nearStart = near?.start, nearList = near?.list;
+  let ent = either && either[0] ? alt : value[0];
+  value[0] = ent;
+  for (let i = 1; i < n; i++) {
+    const v = value[i];
+    const base = ent << 8;
+    const flex = either !== null && either[i] !== 0;
+    let c = flex ? alt : v;
+    // Extend the string by the exact symbol(s) first: transparent, then the pixel's own colour.
+    let next = child[base | c];
+    if (next === 0 && flex) { next = child[base | v]; if (next !== 0) c = v; }
+    if (next === 0 && nearList !== undefined) {
+      // Then by a palette colour within tolerance of the pixel's (closest first).
+      for (let k = nearStart![v], e = nearStart![v + 1]; k < e; k++) {
+        const s = nearList[k];
+        const nx = child[base | s];
+        if (nx !== 0) { next = nx; c = s; break; }
+      }
+    }
+    if (next !== 0) {
+      ent = next;
+      value[i] = c;
+      continue;
+    }
+    // No match: emit the string and start a new one with the exact symbol.
+    c = flex ? alt : v;
+    value[i] = c;
+    emit(ent);
+    if (free < MAX_CODES) {
+      child[base | c] = free++;
+      used[nUsed++] = base | c;
+    } else {
+      for (let k = 0; k < nUsed; k++) child[used[k]] = 0;
+      nUsed = 0;
+      free = clearCode + 2;
+      clearFlag = true;
+      emit(clearCode);
+    }
+    ent = c;
+  }
+  emit(ent);
+  emit(eoiCode);
+  if (accBits > 0) {
+    block[blockLen++] = acc & 255;
+    if (blockLen === 255) {
+      out.byte(255);
+      out.bytes(block, 0, 255);
+      blockLen = 0;
+    }
+  }
+  if (blockLen > 0) {
+    out.byte(blockLen);
+    out.bytes(block, 0, blockLen);
+  }
+  out.byte(0);
+  for (let k = 0; k < nUsed; k++) child[used[k]] = 0;
+}
