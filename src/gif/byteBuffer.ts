@@ -3,7 +3,7 @@ export class ByteBuffer {
   private buf: Uint8Array;
   length = 0;
   constructor(capacity = 1 << 16) {
-    this.buf = new Uint8Array(capacity);
+    this.buf = new Uint8Array(Math.max(64, capacity));
   }
   private grow(need: number): void {
     let cap = this.buf.length;

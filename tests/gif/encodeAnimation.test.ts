@@ -116,3 +116,15 @@ describe('tolerances', () => {
     }
   });
 });
+
+describe('tiny changes', () => {
+  it('encodes a one-pixel change as a 1×1 frame', async () => {
+    const a = frame(0), b = frame(0);
+    b.data[4 * (5 * W + 7)] = 20; b.data[4 * (5 * W + 7) + 1] = 20; b.data[4 * (5 * W + 7) + 2] = 20;
+    const w = new GifWriter({ width: W, height: H, palette: buildPalette([a, b]) });
+    w.add(a, 100);
+    w.add(b, 100);
+    const { page } = await decode(w.finish());
+    expect(rgbEqual(page(1), b.data)).toBe(0);
+  });
+});
