@@ -140,8 +140,11 @@ export class Axes {
     return this;
   }
 
-  /** Lay out inside `box` (CSS px) and draw everything. */
-  draw(ctx: DrawContext, box: Box): AxesLayout {
+  /**
+   * Lay out inside `box` (CSS px) and draw everything. `pixelRatio` (device
+   * px per CSS px) lets grid lines and tick marks snap to device pixels.
+   */
+  draw(ctx: DrawContext, box: Box, pixelRatio = 1): AxesLayout {
     const T = this.theme, o = this.options, fs = T.fontSize;
     const bare = !!o.bare;
     const heat = [...this.marks].reverse().find((m): m is HeatmapMark => m.kind === 'heatmap');
@@ -199,14 +202,21 @@ export class Axes {
     const plot: Box = { x: x0, y: py0, w: pw, h: ph };
     const X = fastMap(xScale), Y = fastMap(yScale);
 
+    // Grid lines and tick marks are snapped to device pixels (as matplotlib does): a
+    // straight line between pixel rows is smeared into two faint ones, and with zooming
+    // axes every frame would smear it differently (GIF differencing then redraws it).
+    const snap = (v: number, width: number) => {
+      const d = v * pixelRatio, w = Math.max(1, Math.round(width * pixelRatio));
+      return (w % 2 ? Math.floor(d) + 0.5 : Math.round(d)) / pixelRatio;
+    };
     // Grid (under the marks).
     if (o.grid !== false && !bare) {
       ctx.save();
       ctx.strokeStyle = T.grid;
       ctx.lineWidth = T.gridWidth;
       ctx.beginPath();
-      for (const t of xScale.ticks) if (t.major) { ctx.moveTo(t.pos, plot.y); ctx.lineTo(t.pos, plot.y + plot.h); }
-      for (const t of yScale.ticks) if (t.major) { ctx.moveTo(plot.x, t.pos); ctx.lineTo(plot.x + plot.w, t.pos); }
+      for (const t of xScale.ticks) if (t.major) { const x = snap(t.pos, T.gridWidth); ctx.moveTo(x, plot.y); ctx.lineTo(x, plot.y + plot.h); }
+      for (const t of yScale.ticks) if (t.major) { const y = snap(t.pos, T.gridWidth); ctx.moveTo(plot.x, y); ctx.lineTo(plot.x + plot.w, y); }
       ctx.stroke();
       ctx.restore();
     }
@@ -230,13 +240,15 @@ export class Axes {
       ctx.beginPath();
       for (const t of xScale.ticks) {
         const len = t.major ? T.tickLength : T.minorTickLength;
-        ctx.moveTo(t.pos, plot.y + plot.h);
-        ctx.lineTo(t.pos, plot.y + plot.h + len);
+        const x = snap(t.pos, T.frameWidth);
+        ctx.moveTo(x, plot.y + plot.h);
+        ctx.lineTo(x, plot.y + plot.h + len);
       }
       for (const t of yScale.ticks) {
         const len = t.major ? T.tickLength : T.minorTickLength;
-        ctx.moveTo(plot.x, t.pos);
-        ctx.lineTo(plot.x - len, t.pos);
+        const y = snap(t.pos, T.frameWidth);
+        ctx.moveTo(plot.x, y);
+        ctx.lineTo(plot.x - len, y);
       }
       ctx.stroke();
       for (const t of xScale.ticks) {

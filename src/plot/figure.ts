@@ -59,7 +59,7 @@ export class Figure {
     }
     const H = this.height - top;
     return this.items.map(({ axes, rect: [l, t, r, b] }) =>
-      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }),
+      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio),
     );
   }
 

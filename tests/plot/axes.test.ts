@@ -27,13 +27,13 @@ describe('axes on a recording context', () => {
       expect(t.x + t.width).toBeLessThanOrEqual(W + 1e-9);
       expect(t.y).toBeLessThanOrEqual(H);
     }
-    // Tick marks: a vertical segment below the frame at each x tick.
+    // Tick marks: a vertical segment below the frame at each x tick (snapped to the device-pixel centre nearby).
     const bottom = L.plot.y + L.plot.h;
     const hasTick = (x: number) =>
       rec.paints.some((p) => p.kind === 'stroke' && p.path.some((s, i) => {
         const n = p.path[i + 1];
-        return s.op === 'M' && 'x' in s && Math.abs(s.x - x) < 1e-9 && Math.abs(s.y - bottom) < 1e-9 &&
-          n?.op === 'L' && 'y' in n && Math.abs(n.x - x) < 1e-9 && n.y > bottom; // downward from the frame
+        return s.op === 'M' && 'x' in s && Math.abs(s.x - x) <= 0.5 && (s.x * 2) % 2 === 1 && Math.abs(s.y - bottom) < 1e-9 &&
+          n?.op === 'L' && 'y' in n && n.x === s.x && n.y > bottom; // downward from the frame
       }));
     for (const v of [0, 4, 10]) expect(hasTick(L.plot.x + (v / 10) * L.plot.w)).toBe(true);
     expect(hasTick(L.plot.x + 0.5 * L.plot.w)).toBe(false);
