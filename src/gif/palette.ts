@@ -86,10 +86,51 @@ export class PaletteMapper {
     if (palette.length > 255) throw new Error('palette: at most 255 colours');
   }
 
-  private nearest(r: number, g: number, b: number): number {
-    let best = 0, bestD = Infinity;
+  /**
+   * Candidate palette entries per 8×8×8 RGB cell (32³ cells, filled lazily):
+   * the entries whose distance to the cell could beat the best worst-case
+   * distance, so a colour's nearest entry is always among its cell's
+   * candidates (the result is identical to a full search, just faster).
+   */
+  private readonly cellStart = new Int32Array(32768).fill(-1);
+  private readonly cellLen = new Uint8Array(32768);
+  private cellList = new Uint8Array(1 << 16);
+  private cellUsed = 0;
+
+  private candidates(cell: number): number {
+    const r0 = (cell >> 10) << 3, g0 = ((cell >> 5) & 31) << 3, b0 = (cell & 31) << 3;
     const p = this.palette;
+    const lo = new Float64Array(p.length);
+    let bound = Infinity;
+    const axis = (v: number, a: number) => (v < a ? a - v : v > a + 7 ? v - a - 7 : 0);
+    const far = (v: number, a: number) => Math.max(Math.abs(v - a), Math.abs(v - a - 7));
     for (let i = 0; i < p.length; i++) {
+      const dr = axis(p[i][0], r0), dg = axis(p[i][1], g0), db = axis(p[i][2], b0);
+      lo[i] = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+      const fr = far(p[i][0], r0), fg = far(p[i][1], g0), fb = far(p[i][2], b0);
+      bound = Math.min(bound, 2 * fr * fr + 4 * fg * fg + 3 * fb * fb);
+    }
+    if (this.cellUsed + p.length > this.cellList.length) {
+      const bigger = new Uint8Array(this.cellList.length * 2);
+      bigger.set(this.cellList);
+      this.cellList = bigger;
+    }
+    const start = this.cellUsed;
+    for (let i = 0; i < p.length; i++) if (lo[i] <= bound) this.cellList[this.cellUsed++] = i;
+    this.cellStart[cell] = start;
+    this.cellLen[cell] = this.cellUsed - start;
+    return start;
+  }
+
+  private nearest(r: number, g: number, b: number): number {
+    const cell = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+    let start = this.cellStart[cell];
+    if (start < 0) start = this.candidates(cell);
+    const end = start + this.cellLen[cell], list = this.cellList, p = this.palette;
+    let best = 0, bestD = Infinity;
+    // Candidates are in palette order, so ties go to the lowest index as in a full search.
+    for (let k = start; k < end; k++) {
+      const i = list[k];
       // Weighted RGB distance (closer to perceived difference than plain RGB).
       const dr = r - p[i][0], dg = g - p[i][1], db = b - p[i][2];
       const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
