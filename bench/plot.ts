@@ -28,13 +28,15 @@ function linesFrame(t: number, nLines: number, nPts: number, w: number, h: numbe
   return fig;
 }
 
-export async function runPlotBench(): Promise<void> {
+/** `only`: run just the named parts ('lines', 'heatmap', 'ellipses', 'training'); default all. */
+export async function runPlotBench(only: string[] = []): Promise<void> {
+  const want = (name: string) => only.length === 0 || only.includes(name);
   const rng = createRng(42);
   const phases = new Float64Array(100).map(() => rng.uniform() * 6.28);
   const amps = new Float64Array(100).map(() => 0.3 + rng.uniform());
 
   // 1. 100 lines × 500 points, drawn + encoded.
-  {
+  if (want('lines')) {
     const frames = 40;
     const sample = linesFrame(0, 100, 500, 800, 600, phases, amps).rgba();
     const writer = new GifWriter({ width: 800, height: 600, palette: buildPalette([sample]) });
@@ -45,7 +47,7 @@ export async function runPlotBench(): Promise<void> {
     console.log(`lines 800×600, 100×500 pts: ${(frames / s).toFixed(1)} frames/s drawn+encoded (target ≥ 20)`);
   }
   // 2. 1000×1000 heatmap into 600×600.
-  {
+  if (want('heatmap')) {
     const M = 1000, v = new Float64Array(M * M);
     for (let i = 0; i < v.length; i++) v[i] = rng.normal();
     const mk = () => {
@@ -63,7 +65,7 @@ export async function runPlotBench(): Promise<void> {
     console.log(`heatmap 1000×1000 → 600×600: ${(frames / ((performance.now() - t0) / 1000)).toFixed(1)} frames/s drawn+encoded`);
   }
   // 3. Ellipses with accumulating dots.
-  {
+  if (want('ellipses')) {
     const n = 200, E = 7;
     const cx = new Float64Array(E), cy = new Float64Array(E), ang = new Float64Array(E);
     for (let e = 0; e < E; e++) { cx[e] = rng.normal() * 0.5; cy[e] = rng.normal() * 0.5; ang[e] = rng.uniform() * Math.PI; }
@@ -97,7 +99,7 @@ export async function runPlotBench(): Promise<void> {
     console.log(`ellipses 800×600×200: ${res.gif.length} bytes (target ≤ 1.2 MB; original 3.4 MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   // 4. Training animation 750×570, 100 frames, 100 lines.
-  {
+  if (want('training')) {
     const t0 = performance.now();
     const res = await encodeAnimation({ frames: 100, render: (f) => linesFrame(f, 100, 200, 750, 570, phases, amps), palette: { maxColors: 63 } });
     console.log(`training 750×570×100, 100 lines: ${res.gif.length} bytes (target ≤ 2 MB; original 3.3 MB for 130 frames) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -105,5 +107,5 @@ export async function runPlotBench(): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await runPlotBench();
+  await runPlotBench(process.argv.slice(2));
 }

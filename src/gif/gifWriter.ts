@@ -107,7 +107,13 @@ export class GifWriter {
     const close = this.close;
     if (close) {
       // A pixel whose new colour is within tolerance of what is shown keeps showing it: no change.
-      for (let p = 0; p < idx.length; p++) { const a = prev[p], b = idx[p]; if (a !== b && close[(a << 8) | b]) idx[p] = a; }
+      // Four pixels at a time where nothing changed (most of a frame).
+      const n4 = idx.length >> 2, i32 = new Uint32Array(idx.buffer, idx.byteOffset, n4), p32 = new Uint32Array(prev.buffer, prev.byteOffset, n4);
+      for (let q = 0; q < n4; q++) {
+        if (i32[q] === p32[q]) continue;
+        for (let p = 4 * q; p < 4 * q + 4; p++) { const a = prev[p], b = idx[p]; if (a !== b && close[(a << 8) | b]) idx[p] = a; }
+      }
+      for (let p = 4 * n4; p < idx.length; p++) { const a = prev[p], b = idx[p]; if (a !== b && close[(a << 8) | b]) idx[p] = a; }
     }
     // Bounding box of changed pixels.
     let x0 = W, y0 = H, x1 = -1, y1 = -1;

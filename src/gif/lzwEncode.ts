@@ -16,7 +16,7 @@
  * table-reset rules are followed exactly): variable code width from
  * minCodeSize + 1 to 12 bits, a clear code when the 4096-entry table is full,
  * and the output packed LSB-first into sub-blocks of at most 255 bytes.
- * The dictionary is a direct child table (prefix code × 256 symbols) whose
+ * The dictionary is a direct child table (prefix code × 2^minCodeSize symbols) whose
  * used slots are remembered, so a table reset touches ≤ 4096 entries.
  */
 import type { ByteBuffer } from './byteBuffer';
@@ -32,6 +32,7 @@ const MAX_CODES = 1 << MAX_BITS;
 export interface NearTable { start: Int32Array; list: Uint8Array }
 
 /** Scratch tables, shared by every call (encoding is synchronous). */
+// Indexed (prefix << minCodeSize) | symbol: small palettes get a small, cache-friendly table.
 const child = new Uint16Array(MAX_CODES * 256); // 0 = no entry (real codes are ≥ 4)
 const used = new Int32Array(MAX_CODES);
 const block = new Uint8Array(256);
@@ -79,13 +80,14 @@ export function lzwEncode(value: Uint8Array, either: Uint8Array | null, alt: num
     }
   };
 
+  if (minCodeSize > 8) throw new Error('lzw: at most 8-bit symbols');
   emit(clearCode);
   const nearStart = near?.start, nearList = near?.list;
   let ent = either && either[0] ? alt : value[0];
   value[0] = ent;
   for (let i = 1; i < n; i++) {
     const v = value[i];
-    const base = ent << 8;
+    const base = ent << minCodeSize;
     const flex = either !== null && either[i] !== 0;
     let c = flex ? alt : v;
     // Extend the string by the exact symbol(s) first: transparent, then the pixel's own colour.
