@@ -11,7 +11,6 @@
  */
 import { backward } from './backprop';
 import { DivergenceError } from './divergenceError';
-import { forwardBatch } from './forward';
 import { lossGradient, lossValue, type LossKind } from './loss';
 import type { Model } from './model';
 import { descendSmallBatch, smallBatchApplies } from './smallBatchDescent';
@@ -68,7 +67,9 @@ export function trainGD(model: Model, data: TrainData, options: TrainOptions): T
   const net = model.net, w = model.params, a = model.alpha, N = xs.length;
   const wanted = snapshotPredicate(options.snapshotAt);
   const tape = new Tape(net);
-  const base = model.zeroOutput ? forwardBatch(net, model.initial, xs) : new Float64Array(N);
+  // f(x̄, w0) is constant: computed once, by the same kernels as the training
+  // forward pass, so that y(w0) = α(f(x̄, w0) − f(x̄, w0)) is exactly 0.
+  const base = model.zeroOutput ? Float64Array.from(recordForward(net, model.initial, xs, tape).y.subarray(0, N)) : new Float64Array(N);
   const y = new Float64Array(N), dLdy = new Float64Array(N), cot = new Float64Array(N);
   const losses = new Float64Array(steps + 1);
   const small = smallBatchApplies(N);

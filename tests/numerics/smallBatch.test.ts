@@ -66,7 +66,9 @@ describe('small-batch training fast path', () => {
       const data = { xs, ys }, lr = 2e-3, steps = 500;
       const fast = createModel(net, createRng(9), { alpha: 2, zeroOutput: true });
       const ref = createModel(net, createRng(9), { alpha: 2, zeroOutput: true });
-      const r = trainGD(fast, data, { lr, steps, loss: 'mse-alpha2' });
+      let y0: Float64Array | null = null;
+      const r = trainGD(fast, data, { lr, steps, loss: 'mse-alpha2', snapshotAt: [0], onSnapshot: (s) => { y0 = s.outputs.slice(); } });
+      expect(Array.from(y0!)).toEqual(Array.from(xs, () => 0)); // zero output: exactly 0 at w0
       const g = new Float64Array(net.size), losses: number[] = [];
       for (let n = 0; n <= steps; n++) {
         const { loss } = lossAndGradient(ref, data, 'mse-alpha2', ref.params, g);
