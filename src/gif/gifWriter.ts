@@ -18,7 +18,7 @@
  */
 import type { RgbaImage } from '../plot/context';
 import { ByteBuffer } from './byteBuffer';
-import { lzwEncode, type NearTable } from './lzwEncode';
+import { lzwEncode, type LzwImage, type NearTable } from './lzwEncode';
 import { PaletteMapper, type Rgb } from './palette';
 
 export interface GifWriterOptions {
@@ -99,7 +99,7 @@ export class GifWriter {
     if (!this.prev) {
       this.buildTolerances(idx);
       const value = idx.slice();
-      this.pending = { lzw: this.encode(value, null), transparent: false, x: 0, y: 0, w: W, h: H, delay };
+      this.pending = { lzw: this.encode({ value, shown: null, stride: W, x: 0, y: 0, w: W, h: H }), transparent: false, x: 0, y: 0, w: W, h: H, delay };
       this.prev = value; // the symbols actually written
       return;
     }
@@ -135,22 +135,8 @@ export class GifWriter {
     }
     this.flush();
     const w = x1 - x0 + 1, h = y1 - y0 + 1;
-    const value = new Uint8Array(w * h), either = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) {
-      const src = (y0 + y) * W + x0, dst = y * w;
-      for (let x = 0; x < w; x++) {
-        const v = idx[src + x];
-        value[dst + x] = v;
-        if (v === prev[src + x]) either[dst + x] = 1;
-      }
-    }
-    const lzw = this.encode(value, either);
-    // What the viewer now shows: the written symbols, or the previous pixel where transparent.
-    const T = this.transparent;
-    for (let y = 0; y < h; y++) {
-      const src = (y0 + y) * W + x0, dst = y * w;
-      for (let x = 0; x < w; x++) if (value[dst + x] !== T) prev[src + x] = value[dst + x];
-    }
+    // Encodes the changed box and updates `prev` to what the viewer then shows.
+    const lzw = this.encode({ value: idx, shown: prev, stride: W, x: x0, y: y0, w, h });
     this.pending = { lzw, transparent: true, x: x0, y: y0, w, h, delay };
   }
 
@@ -193,9 +179,9 @@ export class GifWriter {
     }
   }
 
-  private encode(value: Uint8Array, either: Uint8Array | null): ByteBuffer {
-    const b = new ByteBuffer(value.length >> 2);
-    lzwEncode(value, either, this.transparent, this.colorDepth, b, this.near);
+  private encode(img: LzwImage): ByteBuffer {
+    const b = new ByteBuffer((img.w * img.h) >> 2);
+    lzwEncode(img, this.transparent, this.colorDepth, b, this.near);
     return b;
   }
 

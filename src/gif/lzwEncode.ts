@@ -38,13 +38,20 @@ const used = new Int32Array(MAX_CODES);
 const block = new Uint8Array(256);
 
 /**
- * Append the LZW image data (min-code-size byte, sub-blocks, terminator) for
- * `value` to `out`. Where `either[i]` is non-zero, pixel i may instead be
- * written as `alt` (the transparent index). Deterministic.
+ * The w×h window at (x, y) of a row-major index image `value` (row length
+ * `stride`). With `shown` (what the viewer shows now, same layout), pixels
+ * equal to it may be written as the transparent index, and `shown` is
+ * updated to what the decoder will show; without it (a key frame) the
+ * written symbols are stored back into `value`.
  */
-export function lzwEncode(value: Uint8Array, either: Uint8Array | null, alt: number, minCodeSize: number, out: ByteBuffer, near: NearTable | null = null): void {
-  const n = value.length;
-  if (n === 0) throw new Error('lzw: empty image');
+export interface LzwImage { value: Uint8Array; shown: Uint8Array | null; stride: number; x: number; y: number; w: number; h: number }
+
+/**
+ * Append the LZW image data (min-code-size byte, sub-blocks, terminator) of
+ * `img` to `out`; `alt` is the transparent index. Deterministic.
+ */
+export function lzwEncode(img: LzwImage, alt: number, minCodeSize: number, out: ByteBuffer, near: NearTable | null = null): void {
+  if (img.w < 1 || img.h < 1) throw new Error('lzw: empty image');
   const clearCode = 1 << minCodeSize;
   const eoiCode = clearCode + 1;
   let free = clearCode + 2;
@@ -83,44 +90,52 @@ export function lzwEncode(value: Uint8Array, either: Uint8Array | null, alt: num
   if (minCodeSize > 8) throw new Error('lzw: at most 8-bit symbols');
   emit(clearCode);
   const nearStart = near?.start, nearList = near?.list;
-  let ent = either && either[0] ? alt : value[0];
-  value[0] = ent;
-  for (let i = 1; i < n; i++) {
-    const v = value[i];
-    const base = ent << minCodeSize;
-    const flex = either !== null && either[i] !== 0;
-    let c = flex ? alt : v;
-    // Extend the string by the exact symbol(s) first: transparent, then the pixel's own colour.
-    let next = child[base | c];
-    if (next === 0 && flex) { next = child[base | v]; if (next !== 0) c = v; }
-    if (next === 0 && nearList !== undefined) {
-      // Then by a palette colour within tolerance of the pixel's (closest first).
-      for (let k = nearStart![v], e = nearStart![v + 1]; k < e; k++) {
-        const s = nearList[k];
-        const nx = child[base | s];
-        if (nx !== 0) { next = nx; c = s; break; }
+  const { value, shown, stride, x: x0, y: y0, w, h } = img;
+  let ent = -1;
+  for (let y = 0; y < h; y++) {
+    const row = (y0 + y) * stride + x0;
+    for (let i = row; i < row + w; i++) {
+      const v = value[i];
+      const flex = shown !== null && shown[i] === v;
+      if (ent < 0) {
+        ent = flex ? alt : v;
+        if (shown === null) value[i] = ent;
+        continue;
       }
-    }
-    if (next !== 0) {
+      const base = ent << minCodeSize;
+      let c = flex ? alt : v;
+      // Extend the string by the exact symbol(s) first: transparent, then the pixel's own colour.
+      let next = child[base | c];
+      if (next === 0 && flex) { next = child[base | v]; if (next !== 0) c = v; }
+      if (next === 0 && nearList !== undefined) {
+        // Then by a palette colour within tolerance of the pixel's (closest first).
+        for (let k = nearStart![v], e = nearStart![v + 1]; k < e; k++) {
+          const s = nearList[k];
+          const nx = child[base | s];
+          if (nx !== 0) { next = nx; c = s; break; }
+        }
+      }
+      if (next === 0) {
+        // No match: emit the string and start a new one with the exact symbol.
+        c = flex ? alt : v;
+        emit(ent);
+        if (free < MAX_CODES) {
+          child[base | c] = free++;
+          used[nUsed++] = base | c;
+        } else {
+          for (let k = 0; k < nUsed; k++) child[used[k]] = 0;
+          nUsed = 0;
+          free = clearCode + 2;
+          clearFlag = true;
+          emit(clearCode);
+        }
+        next = c;
+      }
       ent = next;
-      value[i] = c;
-      continue;
+      // Record what the viewer will show.
+      if (shown === null) value[i] = c;
+      else if (c !== alt) shown[i] = c;
     }
-    // No match: emit the string and start a new one with the exact symbol.
-    c = flex ? alt : v;
-    value[i] = c;
-    emit(ent);
-    if (free < MAX_CODES) {
-      child[base | c] = free++;
-      used[nUsed++] = base | c;
-    } else {
-      for (let k = 0; k < nUsed; k++) child[used[k]] = 0;
-      nUsed = 0;
-      free = clearCode + 2;
-      clearFlag = true;
-      emit(clearCode);
-    }
-    ent = c;
   }
   emit(ent);
   emit(eoiCode);
