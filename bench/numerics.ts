@@ -13,6 +13,8 @@ import {
   createMlp, createModel, createRng, forwardBatch, forwardFlops, initParams, linspace,
   oneLayerNet, outputHessianNorm, trainGD,
 } from '../src/numerics';
+import { backward } from '../src/numerics/backprop';
+import { recordForward, Tape } from '../src/numerics/tape';
 
 /**
  * Seconds per call: the fastest of repeated timed calls after a warm-up (JIT).
@@ -61,7 +63,12 @@ export async function runNumericsBench(): Promise<void> {
     const steps = m >= 1000 ? 50 : 500;
     // A tiny lr keeps the run far from divergence; the cost per step does not depend on it.
     const sec = timeIt(() => { trainGD(model, data, { lr: 1e-7, steps }); }, 2) / steps;
-    console.log(`GD step  depth 2, width ${m}, 2 points (${model.net.size} params): ${(sec * 1e3).toFixed(3)} ms/step`);
+    // For comparison: the general two-pass backward/update that the small-batch fused pass replaces (same forward pass).
+    const tape = new Tape(model.net), cot = [1e-9, -1e-9];
+    const ref = timeIt(() => {
+      for (let s = 0; s < steps; s++) { recordForward(model.net, model.params, data.xs, tape); backward(model.net, model.params, tape, cot, null, 1e-7); }
+    }, 2) / steps;
+    console.log(`GD step  depth 2, width ${m}, 2 points (${model.net.size} params): ${(sec * 1e3).toFixed(3)} ms/step (with the two-pass backward ${(ref * 1e3).toFixed(3)} ms/step)`);
   }
   {
     const m = 2000, net = oneLayerNet(m), w = initParams(net, rng);
