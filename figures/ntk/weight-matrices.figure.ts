@@ -145,6 +145,9 @@ export default defineFigure({
         render: (i) => { const f = frames[i]; return f instanceof Float64Array ? drawMatrix(f, frameSteps[i]) : f; },
         delay: p.delayMs,
         poster: 'first',
+        // Exact colours: these animations exist to show how little the weights move, so the
+        // encoder must not skip small colour changes to save bytes.
+        tolerance: { temporal: 0, lzw: 0 },
         progress: (f) => progress(base + share * (0.7 + 0.3 * f), `width ${m}: encoding`),
       });
       done += share;
