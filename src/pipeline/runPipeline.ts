@@ -151,14 +151,18 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
           let fraction = 0;
           const dir = await createStagingDir(root, id);
           staging.add(dir);
-          reporter.started(id);
           try {
+            // The clock starts when a worker takes the figure, not while it waits in the queue.
             const reply = await p
-              .run({ type: 'render', root, script: f.script, stagingDir: dir }, (fr, l) => {
-                fraction = fr;
-                if (l) label = l;
-                reporter.progress(id, fr, l);
-              })
+              .run(
+                { type: 'render', root, script: f.script, stagingDir: dir },
+                (fr, l) => {
+                  fraction = fr;
+                  if (l) label = l;
+                  reporter.progress(id, fr, l);
+                },
+                () => reporter.started(id),
+              )
               .catch((err: Error) => ({ type: 'failed' as const, error: { name: err.name, message: err.message, param: undefined } }));
             if (reply.type === 'failed') {
               const where = label ? ` during "${label}" (${Math.floor(fraction * 100)}%)` : '';

@@ -17,6 +17,8 @@ type FinalReply = Exclude<WorkerReply, { type: 'progress' }>;
 interface Pending {
   task: WorkerTask;
   onProgress?: (fraction: number, label?: string) => void;
+  /** Called when a worker takes the task (queued tasks are not running yet). */
+  onStart?: () => void;
   resolve: (r: FinalReply) => void;
   reject: (e: Error) => void;
 }
@@ -54,10 +56,10 @@ export class WorkerPool {
     private readonly entry: string = workerEntry(),
   ) {}
 
-  run(task: TaskInput, onProgress?: Pending['onProgress']): Promise<FinalReply> {
+  run(task: TaskInput, onProgress?: Pending['onProgress'], onStart?: Pending['onStart']): Promise<FinalReply> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { ...task, taskId: this.nextId++ } as WorkerTask, onProgress, resolve, reject });
+      this.queue.push({ task: { ...task, taskId: this.nextId++ } as WorkerTask, onProgress, onStart, resolve, reject });
       this.pump();
     });
   }
@@ -82,6 +84,7 @@ export class WorkerPool {
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       worker.postMessage(job.task);
+      job.onStart?.();
     }
   }
 

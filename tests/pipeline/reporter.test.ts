@@ -74,8 +74,10 @@ describe('progress of a real run', () => {
     });
     const r = recorder();
     // Every clock read advances 1 s, so the long figure is "long" after a couple of reads.
+    // One worker: with two, the long figure's reads would advance the shared fake clock
+    // while the quick one runs, and whether it looks "long" would depend on scheduling.
     const clock = (): number => r.advance(1000);
-    const first = await run(p, { logger: r.logger, clock });
+    const first = await run(p, { logger: r.logger, clock, concurrency: 1 });
     expect(first.error).toBeUndefined();
     const progressLines = r.lines.filter((l) => /^demo\/long\s+\d0% step \d$/.test(l));
     expect(progressLines.length).toBeGreaterThanOrEqual(3);
