@@ -101,7 +101,9 @@ export async function runPlotBench(only: string[] = []): Promise<void> {
   // 4. Training animation 750×570, 100 frames, 100 lines.
   if (want('training')) {
     const t0 = performance.now();
-    const res = await encodeAnimation({ frames: 100, render: (f) => linesFrame(f, 100, 200, 750, 570, phases, amps), palette: { maxColors: 63 } });
+    // Shade ramps of the drawn colours (as figures/ntk/training-100-nets does): hues kept with 47 colours.
+    const ramps = [...defaultTheme.palette.slice(0, 7), '#111111', defaultTheme.foreground];
+    const res = await encodeAnimation({ frames: 100, render: (f) => linesFrame(f, 100, 200, 750, 570, phases, amps), palette: { maxColors: 47, ramps, rampSteps: 4 } });
     console.log(`training 750×570×100, 100 lines: ${res.gif.length} bytes (target ≤ 2 MB; original 3.3 MB for 130 frames) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 }

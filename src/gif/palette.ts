@@ -12,6 +12,7 @@
  */
 import { quantize } from './gifencModule';
 import type { RgbaImage } from '../plot/context';
+import { parseColor } from '../plot/colormap';
 
 export type Rgb = [number, number, number];
 
@@ -22,12 +23,24 @@ export interface PaletteOptions {
   anchors?: number;
   /** A colour must cover this fraction of sampled pixels to be an anchor (default 2e-5). */
   anchorMinFraction?: number;
+  /**
+   * Shade ramps instead of a generic quantiser: for each colour listed (the marks' colours,
+   * e.g. the theme palette and its foreground), `rampSteps` evenly spaced shades from the
+   * background (the most frequent colour) to that colour. Anti-aliased and translucent pixels
+   * of a mark are blends of the background and its colour, so they land on a shade of their
+   * own hue; this keeps hues with far fewer colours than a quantiser needs.
+   * The palette is then: anchors, the ramps, and (up to maxColors) quantised colours for
+   * pixels no entry is close to (e.g. crossings of two hues).
+   */
+  ramps?: readonly (string | Rgb)[];
+  /** Shades per ramp, the pure colour included and the background excluded (default 4). */
+  rampSteps?: number;
 }
 
 /** Build a palette (≤ maxColors entries) from sample frames. Deterministic. */
 export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[] {
   const maxColors = Math.min(255, o.maxColors ?? 127);
-  const maxAnchors = Math.min(maxColors, o.anchors ?? 48);
+  const maxAnchors = Math.min(maxColors, o.anchors ?? (o.ramps?.length ? 8 : 48));
   const counts = new Map<number, number>();
   let total = 0;
   for (const s of samples) {
@@ -45,6 +58,7 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
     .slice(0, maxAnchors)
     .map(([k]) => k);
   const palette: Rgb[] = anchors.map((k) => [(k >> 16) & 255, (k >> 8) & 255, k & 255]);
+  if (o.ramps?.length) return addRamps(palette, counts, o.ramps, o.rampSteps ?? 4, maxColors);
   if (counts.size <= maxColors) {
     // Few enough colours: keep every one exactly.
     for (const k of [...counts.keys()].sort((a, b) => a - b)) if (!anchors.includes(k)) palette.push([(k >> 16) & 255, (k >> 8) & 255, k & 255]);
@@ -67,6 +81,71 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
       buf[4 * i + 3] = 255;
     }
     for (const c of quantize(buf, free, { format: 'rgb565' })) palette.push([c[0], c[1], c[2]]);
+  }
+  return palette;
+}
+
+const rgbOf = (c: string | Rgb): Rgb => (typeof c === 'string' ? parseColor(c) : c);
+const keyOf = (c: Rgb) => (c[0] << 16) | (c[1] << 8) | c[2];
+/** Weighted RGB distance, as PaletteMapper uses. */
+const dist2 = (a: Rgb, b: Rgb) => {
+  const dr = a[0] - b[0], dg = a[1] - b[1], db = a[2] - b[2];
+  return 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+};
+/** Sampled colours farther than this per-channel step from every entry get quantised slots. */
+const RAMP_RESIDUAL_STEP = 16;
+
+/**
+ * Ramp palette (see PaletteOptions.ramps): after the anchors (the first is
+ * the background), `steps` shades from the background to each ramp colour;
+ * free slots go to gifenc's quantiser over the sampled colours that no entry
+ * is close to (crossings of two hues, colours not listed).
+ */
+function addRamps(palette: Rgb[], counts: Map<number, number>, ramps: readonly (string | Rgb)[], steps: number, maxColors: number): Rgb[] {
+  if (!(Number.isInteger(steps) && steps >= 1)) throw new Error(`palette: rampSteps must be a positive integer, got ${steps}`);
+  let bg: Rgb = palette[0];
+  if (!bg) {
+    // No colour frequent enough to anchor: the most frequent one is still the background.
+    let best = -1, bestC = -1;
+    for (const [k, c] of counts) if (c > bestC || (c === bestC && k < best)) { best = k; bestC = c; }
+    bg = [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+    palette.push(bg);
+  }
+  const have = new Set(palette.map(keyOf));
+  // Shade by shade across all ramps, pure colours first and then darker to lighter, so a tight
+  // maxColors drops the lightest blends (which then round to the background or the next shade).
+  for (let s = steps; s >= 1; s--) {
+    for (const c of ramps) {
+      const to = rgbOf(c), t = s / steps;
+      const shade: Rgb = [0, 1, 2].map((j) => Math.round(bg[j] + (to[j] - bg[j]) * t)) as Rgb;
+      const k = keyOf(shade);
+      if (have.has(k) || palette.length >= maxColors) continue;
+      have.add(k);
+      palette.push(shade);
+    }
+  }
+  const free = maxColors - palette.length;
+  if (free <= 0) return palette;
+  const rest: number[] = [];
+  const far = 9 * RAMP_RESIDUAL_STEP * RAMP_RESIDUAL_STEP;
+  for (const [k, c] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
+    const rgb: Rgb = [(k >> 16) & 255, (k >> 8) & 255, k & 255];
+    let d = Infinity;
+    for (const p of palette) d = Math.min(d, dist2(rgb, p));
+    if (d <= far) continue;
+    for (let j = 0; j < Math.min(c, 16); j++) rest.push(k);
+  }
+  if (!rest.length) return palette;
+  const buf = new Uint8Array(rest.length * 4);
+  for (let i = 0; i < rest.length; i++) {
+    buf[4 * i] = (rest[i] >> 16) & 255;
+    buf[4 * i + 1] = (rest[i] >> 8) & 255;
+    buf[4 * i + 2] = rest[i] & 255;
+    buf[4 * i + 3] = 255;
+  }
+  for (const c of quantize(buf, free, { format: 'rgb565' })) {
+    const k = keyOf([c[0], c[1], c[2]]);
+    if (!have.has(k)) { have.add(k); palette.push([c[0], c[1], c[2]]); }
   }
   return palette;
 }
