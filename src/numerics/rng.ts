@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers. Randomness is always passed in: every figure
- * and every numeric routine that needs noise receives an `Rng`, never
- * `Math.random`, so the same seed gives the same stream on every run and
+ * and every numeric routine that needs noise receives an `Rng`, never the
+ * global unseeded generator, so the same seed gives the same stream on every run and
  * machine (only 32-bit integer ops and IEEE doubles are involved).
  *
  * Generator: xoshiro128** (Blackman & Vigna, https://prng.di.unimi.it/),

@@ -63,7 +63,7 @@ export interface RenderContext<P> {
   params: P;
   /** The definition's seed. */
   seed: number;
-  /** A generator seeded with `seed`. Never use Math.random. */
+  /** A generator seeded with `seed`: the only source of randomness a figure may use. */
   rng: Rng;
   progress: Progress;
   out: OutputWriter;
