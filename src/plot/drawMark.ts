@@ -1,0 +1,179 @@
+/**
+ * Drawing of one mark (line, lines, scatter, ellipse, band, text, heatmap,
+ * rule) into an axes' plot box, given the axes' data-to-pixel maps.
+ */
+import { line as d3line, curveLinearClosed } from 'd3-shape';
+import type { Box } from './axes';
+import { colorAt } from './colorAt';
+import type { DrawContext } from './context';
+import { drawLabel } from './drawLabel';
+import type { Mark } from './marks';
+import { rasteriseHeatmap } from './resample';
+import type { Theme } from './theme';
+
+const indexCache = new Map<number, Uint32Array>();
+function indices(n: number): Uint32Array {
+  let a = indexCache.get(n);
+  if (!a) {
+    a = new Uint32Array(n);
+    for (let i = 0; i < n; i++) a[i] = i;
+    indexCache.set(n, a);
+  }
+  return a;
+}
+
+/** d3-shape types its context as a DOM canvas but only calls path methods, which DrawContext has. */
+const asCanvas = (ctx: DrawContext) => ctx as unknown as CanvasRenderingContext2D;
+
+export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => number, Y: (v: number) => number, plot: Box): void {
+  switch (m.kind) {
+    case 'line': {
+      const { x, y } = m;
+      ctx.save();
+      ctx.strokeStyle = m.color ?? T.palette[0];
+      ctx.lineWidth = m.width ?? T.lineWidth;
+      ctx.lineJoin = 'round';
+      ctx.lineCap = 'round';
+      ctx.globalAlpha = m.alpha ?? 1;
+      ctx.setLineDash(m.dash ?? []);
+      ctx.beginPath();
+      d3line<number>().x((i) => X(x[i])).y((i) => Y(y[i])).defined((i) => Number.isFinite(x[i]) && Number.isFinite(y[i])).context(asCanvas(ctx))(indices(x.length) as unknown as number[]);
+      ctx.stroke();
+      ctx.restore();
+      return;
+    }
+    case 'lines': {
+      const { x, ys, count } = m;
+      const n = x.length;
+      // Pixel x is shared by all lines: map it once.
+      const px = new Float64Array(n);
+      for (let i = 0; i < n; i++) px[i] = X(x[i]);
+      let off = 0;
+      const gen = d3line<number>().x((i) => px[i]).y((i) => Y(ys[off + i])).defined((i) => Number.isFinite(ys[off + i])).context(asCanvas(ctx));
+      const idx = indices(n) as unknown as number[];
+      ctx.save();
+      ctx.lineWidth = m.width ?? 1;
+      ctx.lineJoin = 'round';
+      ctx.globalAlpha = m.alpha ?? 1;
+      ctx.setLineDash([]);
+      const single = typeof m.color === 'string' || m.color === undefined;
+      if (single) {
+        // One colour: one path, one stroke (much faster than a stroke per line).
+        ctx.strokeStyle = (m.color as string | undefined) ?? T.palette[0];
+        ctx.beginPath();
+        for (let k = 0; k < count; k++) { off = k * n; gen(idx); }
+        ctx.stroke();
+      } else {
+        for (let k = 0; k < count; k++) {
+          off = k * n;
+          ctx.strokeStyle = colorAt(m.color, k, T.palette[0]);
+          ctx.beginPath();
+          gen(idx);
+          ctx.stroke();
+        }
+      }
+      ctx.restore();
+      return;
+    }
+    case 'scatter': {
+      const r = m.radius ?? T.markerRadius;
+      ctx.save();
+      ctx.globalAlpha = m.alpha ?? 1;
+      const single = typeof m.color === 'string' || m.color === undefined;
+      if (single) {
+        ctx.fillStyle = (m.color as string | undefined) ?? T.palette[0];
+        ctx.beginPath();
+        for (let i = 0; i < m.x.length; i++) {
+          const a = X(m.x[i]), b = Y(m.y[i]);
+          if (!Number.isFinite(a + b)) continue;
+          ctx.moveTo(a + r, b);
+          ctx.arc(a, b, r, 0, 2 * Math.PI);
+        }
+        ctx.fill();
+        if (m.stroke) { ctx.strokeStyle = m.stroke; ctx.lineWidth = 1; ctx.stroke(); }
+      } else {
+        for (let i = 0; i < m.x.length; i++) {
+          const a = X(m.x[i]), b = Y(m.y[i]);
+          if (!Number.isFinite(a + b)) continue;
+          ctx.fillStyle = colorAt(m.color, i, T.palette[0]);
+          ctx.beginPath();
+          ctx.arc(a, b, r, 0, 2 * Math.PI);
+          ctx.fill();
+          if (m.stroke) { ctx.strokeStyle = m.stroke; ctx.lineWidth = 1; ctx.stroke(); }
+        }
+      }
+      ctx.restore();
+      return;
+    }
+    case 'ellipse': {
+      // Sampled in data space then mapped, so it stays right under unequal axis scales.
+      const N = 120, c = Math.cos(m.angle ?? 0), s = Math.sin(m.angle ?? 0);
+      ctx.save();
+      ctx.globalAlpha = m.alpha ?? 1;
+      ctx.beginPath();
+      for (let i = 0; i < N; i++) {
+        const t = (2 * Math.PI * i) / N, u = m.rx * Math.cos(t), v = m.ry * Math.sin(t);
+        const a = X(m.cx + c * u - s * v), b = Y(m.cy + s * u + c * v);
+        if (i === 0) ctx.moveTo(a, b); else ctx.lineTo(a, b);
+      }
+      ctx.closePath();
+      if (m.fill) { ctx.fillStyle = m.fill; ctx.fill(); }
+      if (m.stroke || !m.fill) {
+        ctx.strokeStyle = m.stroke ?? T.palette[0];
+        ctx.lineWidth = m.width ?? T.lineWidth;
+        ctx.setLineDash(m.dash ?? []);
+        ctx.stroke();
+      }
+      ctx.restore();
+      return;
+    }
+    case 'band': {
+      const n = m.x.length;
+      ctx.save();
+      ctx.fillStyle = m.color ?? T.palette[0];
+      ctx.globalAlpha = m.alpha ?? 0.25;
+      ctx.beginPath();
+      for (let i = 0; i < n; i++) { const a = X(m.x[i]), b = Y(m.hi[i]); if (i === 0) ctx.moveTo(a, b); else ctx.lineTo(a, b); }
+      for (let i = n - 1; i >= 0; i--) ctx.lineTo(X(m.x[i]), Y(m.lo[i]));
+      ctx.closePath();
+      ctx.fill();
+      ctx.restore();
+      return;
+    }
+    case 'text': {
+      const px = m.coords === 'axes' ? plot.x + m.x * plot.w : X(m.x);
+      const py = m.coords === 'axes' ? plot.y + (1 - m.y) * plot.h : Y(m.y);
+      drawLabel(ctx, m.text, px + (m.dx ?? 0), py + (m.dy ?? 0), {
+        size: m.size ?? T.fontSize.annotation, color: m.color ?? T.foreground, anchor: m.anchor ?? 'start', baseline: m.baseline ?? 'baseline',
+        halo: m.halo ? 'rgba(255,255,255,0.85)' : undefined,
+      });
+      return;
+    }
+    case 'heatmap': {
+      const [ex0, ex1, eyT, eyB] = m.extent ?? [0, m.cols, 0, m.rows];
+      const a = X(ex0), b = X(ex1), c = Y(eyT), d = Y(eyB);
+      const bx = Math.min(a, b), by = Math.min(c, d), bw = Math.abs(b - a), bh = Math.abs(d - c);
+      const pr = ctx.pixelRatio;
+      const img = rasteriseHeatmap({
+        values: m.values, rows: m.rows, cols: m.cols, colormap: m.colormap ?? 'viridis', domain: m.domain, resample: m.resample,
+        width: Math.max(1, Math.round(bw * pr)), height: Math.max(1, Math.round(bh * pr)),
+      });
+      ctx.drawImage(img, bx, by, bw, bh);
+      return;
+    }
+    case 'hline':
+    case 'vline': {
+      ctx.save();
+      ctx.strokeStyle = m.color ?? T.foreground;
+      ctx.lineWidth = m.width ?? 1;
+      ctx.globalAlpha = m.alpha ?? 1;
+      ctx.setLineDash(m.dash ?? []);
+      ctx.beginPath();
+      if (m.kind === 'hline') { ctx.moveTo(plot.x, Y(m.value)); ctx.lineTo(plot.x + plot.w, Y(m.value)); }
+      else { ctx.moveTo(X(m.value), plot.y); ctx.lineTo(X(m.value), plot.y + plot.h); }
+      ctx.stroke();
+      ctx.restore();
+      return;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The legend box of an axes: one row per labelled mark, in insertion order,
+ * with a small sample drawn in the mark's own style.
+ */
+import type { Box, LegendPosition } from './axes';
+import { colorAt } from './colorAt';
+import type { DrawContext } from './context';
+import { drawLabel, measure } from './drawLabel';
+import type { HeatmapMark, Mark, TextMark } from './marks';
+import type { Theme } from './theme';
+
+export function drawLegend(ctx: DrawContext, T: Theme, marks: readonly Mark[], plot: Box, pos: LegendPosition): void {
+  const size = T.fontSize.legend;
+  const entries = marks.filter((m) => m.kind !== 'text' && m.kind !== 'heatmap' && (m as { label?: string }).label) as Exclude<Mark, TextMark | HeatmapMark>[];
+  if (!entries.length) return;
+  const sampleW = 30, rowH = size * 1.55, pad = 8;
+  const labelW = Math.max(...entries.map((e) => measure(e.label!, size).width));
+  const w = pad + sampleW + pad + labelW + pad, h = pad + rowH * entries.length + pad - (rowH - size * 1.1);
+  const lx = pos.endsWith('right') ? plot.x + plot.w - w - 8 : plot.x + 8;
+  const ly = pos.startsWith('upper') ? plot.y + 8 : plot.y + plot.h - h - 8;
+  ctx.save();
+  ctx.fillStyle = T.legendBackground;
+  ctx.strokeStyle = T.legendBorder;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.rect(lx, ly, w, h);
+  ctx.fill();
+  ctx.stroke();
+  entries.forEach((e, i) => {
+    const cy = ly + pad + rowH * i + size * 0.55;
+    const sx = lx + pad;
+    ctx.save();
+    ctx.setLineDash([]);
+    if (e.kind === 'scatter') {
+      ctx.fillStyle = colorAt(e.color, 0, T.palette[0]);
+      ctx.beginPath();
+      ctx.arc(sx + sampleW / 2, cy, e.radius ?? T.markerRadius, 0, 2 * Math.PI);
+      ctx.fill();
+    } else if (e.kind === 'band') {
+      ctx.fillStyle = e.color ?? T.palette[0];
+      ctx.globalAlpha = e.alpha ?? 0.25;
+      ctx.beginPath();
+      ctx.rect(sx, cy - size * 0.4, sampleW, size * 0.8);
+      ctx.fill();
+    } else if (e.kind === 'ellipse') {
+      ctx.strokeStyle = e.stroke ?? e.fill ?? T.palette[0];
+      ctx.lineWidth = e.width ?? T.lineWidth;
+      ctx.beginPath();
+      ctx.ellipse(sx + sampleW / 2, cy, sampleW / 2 - 2, size * 0.35, 0, 0, 2 * Math.PI);
+      ctx.stroke();
+    } else {
+      ctx.strokeStyle = e.kind === 'lines' ? colorAt(e.color, 0, T.palette[0]) : (e.color ?? T.foreground);
+      ctx.lineWidth = e.width ?? T.lineWidth;
+      if (e.kind !== 'lines') ctx.setLineDash(e.dash ?? []);
+      ctx.beginPath();
+      ctx.moveTo(sx, cy);
+      ctx.lineTo(sx + sampleW, cy);
+      ctx.stroke();
+    }
+    ctx.restore();
+    drawLabel(ctx, e.label!, sx + sampleW + pad, cy, { size, color: T.foreground, anchor: 'start', baseline: 'middle' });
+  });
+  ctx.restore();
+}
