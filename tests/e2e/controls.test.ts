@@ -103,6 +103,36 @@ describe.each(sites)('controls ($name)', (site) => {
     }
   });
 
+  it.each(['light', 'dark'] as const)('diagrams keep their contrast in the %s theme', async (scheme) => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const diagrams = page.locator('.figure-diagram svg');
+      if ((await diagrams.count()) === 0) return; // a page without diagrams has nothing to check
+      // WCAG contrast between the colour the SVG draws with and the first opaque background behind it.
+      const ratio = await diagrams.first().evaluate((svg) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+        const lum = ([r, g, b]: number[]) =>
+          [r, g, b].map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+            .reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+        let el: Element | null = svg;
+        let bg = [255, 255, 255];
+        while (el) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length >= 3 && (c.length === 3 || c[3] > 0)) { bg = c.slice(0, 3); break; }
+          el = el.parentElement;
+        }
+        const fg = rgb(getComputedStyle(svg).color).slice(0, 3);
+        const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+        return (hi + 0.05) / (lo + 0.05);
+      });
+      expect(ratio).toBeGreaterThan(4.5);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the theme toggle switches light/dark and the choice survives a reload', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     try {
