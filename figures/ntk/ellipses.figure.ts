@@ -198,7 +198,9 @@ export default defineFigure({
         `$(\\boldsymbol y - \\bar{\\boldsymbol y})^T \\Theta (\\boldsymbol y - \\bar{\\boldsymbol y}) = c$ of the kernel ` +
         `$\\Theta = \\boldsymbol H/\\alpha^2$ on the two inputs, so its semi-axes lie along $\\Theta$'s eigenvectors ` +
         `with lengths $\\sqrt{c/\\lambda_i}$; one $c$ for all networks and frames, chosen so the longest initial ` +
-        `semi-axis is ${p.ellipseSemiAxis}. Dots: the outputs $\\boldsymbol y(\\boldsymbol w(n))$ so far.`,
+        `semi-axis is ${p.ellipseSemiAxis}. Dots: the outputs $\\boldsymbol y(\\boldsymbol w(n))$ so far. ` +
+        `The slight periodic pulsing of some mid-range ellipses is real, not a drawing artefact: a ReLU unit that sits at ` +
+        `its kink on a data point is pushed back and forth across it by gradient descent, switching its share of the kernel on and off.`,
     });
 
     const fun = await encodeAnimation({
