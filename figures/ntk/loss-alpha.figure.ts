@@ -20,6 +20,10 @@ export const lossAlphaParams = toyAnimationParams.extend({
   /** Dynamic axes: per frame, the w half-range and the loss range are multiplied by these. */
   wShrink: z.number().positive().max(1).default(0.95),
   lossShrink: z.number().positive().max(1).default(0.91),
+  /** The two loss animations are shown side by side (about 420 CSS px each on a desktop),
+   *  so they are drawn smaller than a full-width figure to keep their text legible. */
+  width: z.number().int().min(200).max(2000).default(600),
+  height: z.number().int().min(150).max(2000).default(456),
 });
 
 export type LossAlphaParams = z.output<typeof lossAlphaParams>;

@@ -42,8 +42,10 @@ export const weightMatricesParams = z.object({
   colorQuantile: z.number().min(0).lt(0.5).default(0.01),
   heatmapWidth: z.number().int().min(200).max(2000).default(560),
   heatmapHeight: z.number().int().min(200).max(2000).default(480),
-  figureWidth: z.number().int().min(200).max(2000).default(750),
-  figureHeight: z.number().int().min(150).max(2000).default(570),
+  /** The loss and weight-change plots are shown side by side (about 420 CSS px each on a
+   *  desktop), so they are drawn smaller than a full-width figure to keep their text legible. */
+  figureWidth: z.number().int().min(200).max(2000).default(600),
+  figureHeight: z.number().int().min(150).max(2000).default(456),
   pixelRatio: z.number().positive().max(3).default(1),
   /** The two still plots are small files, so they are drawn sharp for high-DPI screens. */
   stillPixelRatio: z.number().positive().max(3).default(2),
