@@ -40,8 +40,9 @@ export const weightMatricesParams = z.object({
   lossRange: range.refine(([a]) => a > 0, 'lossRange must be positive (log axis)').default([1e-11, 1e2]),
   /** Colour scale from the colorQuantile and 1 − colorQuantile quantiles of the initial matrix. */
   colorQuantile: z.number().min(0).lt(0.5).default(0.01),
-  heatmapWidth: z.number().int().min(200).max(2000).default(560),
-  heatmapHeight: z.number().int().min(200).max(2000).default(480),
+  /** Three heatmaps share a row (about 280 CSS px each on a desktop): drawn small so their text stays legible. */
+  heatmapWidth: z.number().int().min(200).max(2000).default(420),
+  heatmapHeight: z.number().int().min(200).max(2000).default(360),
   /** The loss and weight-change plots are shown side by side (about 420 CSS px each on a
    *  desktop), so they are drawn smaller than a full-width figure to keep their text legible. */
   figureWidth: z.number().int().min(200).max(2000).default(600),

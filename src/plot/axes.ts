@@ -243,18 +243,23 @@ export class Axes {
         if (t.label) drawLabel(ctx, t.label, plot.x - T.tickLength - T.pad, t.pos, { size: fs.tick, color: T.muted, anchor: 'end', baseline: 'middle' });
       }
     }
+    // Labels and title keep their distance from the plot, not from the box: with
+    // aspect 'equal' the plot is centred in a smaller area and would leave gaps.
     if (o.x.label) {
-      drawLabel(ctx, o.x.label, plot.x + plot.w / 2, box.y + box.h - T.pad, { size: fs.label, color: T.foreground, anchor: 'middle', baseline: 'bottom' });
+      drawLabel(ctx, o.x.label, plot.x + plot.w / 2, plot.y + plot.h + bottom - T.pad, { size: fs.label, color: T.foreground, anchor: 'middle', baseline: 'bottom' });
     }
     if (o.y.label) {
-      drawLabel(ctx, o.y.label, box.x + T.pad, plot.y + plot.h / 2, { size: fs.label, color: T.foreground, anchor: 'middle', baseline: 'top', rotation: -Math.PI / 2 });
+      drawLabel(ctx, o.y.label, plot.x - left + T.pad, plot.y + plot.h / 2, { size: fs.label, color: T.foreground, anchor: 'middle', baseline: 'top', rotation: -Math.PI / 2 });
     }
     if (o.title) {
-      drawLabel(ctx, o.title, plot.x + plot.w / 2, box.y + T.pad, { size: fs.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
+      drawLabel(ctx, o.title, plot.x + plot.w / 2, plot.y - top + T.pad, { size: fs.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
     }
     ctx.restore();
 
-    if (cbScale && heat) drawColorbar(ctx, this.theme, heat, cbScale, plot.x + plot.w + cbGap, cbW, cbLabM ? o.colorbar!.label! : null, box);
+    if (cbScale && heat) {
+      const cbBox = { ...box, w: plot.x + plot.w + right - box.x };
+      drawColorbar(ctx, this.theme, heat, cbScale, plot.x + plot.w + cbGap, cbW, cbLabM ? o.colorbar!.label! : null, cbBox);
+    }
     if (o.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, o.legend || 'upper right');
 
     this.layout = { plot, x: xScale, y: yScale };

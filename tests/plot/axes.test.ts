@@ -39,6 +39,26 @@ describe('axes on a recording context', () => {
     expect(hasTick(L.plot.x + 0.5 * L.plot.w)).toBe(false);
   });
 
+  it('aspect equal: axis labels and title stay next to the (smaller, centred) plot', () => {
+    const draw = (aspect?: 'equal') => {
+      const fig = createFigure({ width: W, height: H });
+      fig.axes({ x: { domain: [0, 10], label: 'Column $j$' }, y: { domain: [10, 0], label: 'Row $k$' }, title: 'Matrix', aspect });
+      const rec = new RecordingContext();
+      const [L] = fig.draw(rec);
+      const find = (text: string) => rec.texts.find((t) => t.text === text)!;
+      const b = L.plot.y + L.plot.h;
+      return { x: find('Column $j$').y - b, y: L.plot.x - find('Row $k$').x, t: L.plot.y - find('Matrix').y, plot: L.plot };
+    };
+    const free = draw(), equal = draw('equal');
+    // The equal-aspect plot is square and smaller than the free one in one direction…
+    expect(equal.plot.w).toBeCloseTo(equal.plot.h, 6);
+    expect(Math.min(free.plot.w - equal.plot.w, free.plot.h - equal.plot.h)).toBeLessThan(1e-6);
+    // …and its labels sit at the same distances from the plot as in the free layout.
+    expect(equal.x).toBeCloseTo(free.x, 6);
+    expect(equal.y).toBeCloseTo(free.y, 6);
+    expect(equal.t).toBeCloseTo(free.t, 6);
+  });
+
   it('log axes: powers of ten labelled $10^{k}$, evenly spaced, with unlabelled minor ticks', () => {
     const fig = createFigure({ width: W, height: H });
     fig.axes({ x: { domain: [1, 1000], type: 'log', label: 'width $m$' }, y: { domain: [0.01, 10], type: 'log' } });
