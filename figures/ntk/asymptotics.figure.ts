@@ -13,11 +13,10 @@
  * geometric means).
  */
 import { z } from 'zod';
-import { fitLine, type LineFit } from '../../src/numerics';
+import { fitLine, oneLayerStats, type LineFit } from '../../src/numerics';
 import { defineFigure } from '../../src/pipeline/contract';
 import { createFigure } from '../../src/plot';
 import { logDomain, logSpacedWidths, logSummary } from './logScale';
-import { oneLayerSample } from './oneLayerSample';
 
 export const asymptoticsParams = z
   .object({
@@ -103,7 +102,7 @@ export default defineFigure({
     for (const m of widths) {
       const g: number[] = [], h: number[] = [], k: number[] = [];
       for (let s = 0; s < p.seeds; s++) {
-        const r = oneLayerSample(m, x, rng.fork(), lanczos);
+        const r = oneLayerStats(m, x, rng.fork(), lanczos);
         g.push(r.gradNorm); h.push(r.hessianNorm); k.push(r.kappa);
         if (r.converged) converged++;
         maxIterations = Math.max(maxIterations, r.lanczosIterations);

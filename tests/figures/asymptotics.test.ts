@@ -1,13 +1,12 @@
 /**
- * Helpers of the asymptotics figure: the hand-written one-layer HVP against
+ * What the asymptotics figure relies on: numerics' closed-form one-layer HVP against
  * numerics' generic R-op, the Lanczos norm against the closed-form norm of
  * the block-diagonal Hessian, the log-scale helpers, and the param schema.
  */
 import { describe, expect, it } from 'vitest';
 import asymptotics, { asymptoticsParams } from '../../figures/ntk/asymptotics.figure';
 import { logDomain, logSpacedWidths, logSummary } from '../../figures/ntk/logScale';
-import { oneLayerHessianOperator, oneLayerSample } from '../../figures/ntk/oneLayerSample';
-import { createRng, initParams, oneLayerNet, outputHvp, symEig2 } from '../../src/numerics';
+import { createRng, initParams, oneLayerHessianOperator, oneLayerNet, oneLayerStats, outputHvp, symEig2 } from '../../src/numerics';
 import type { OutputWriter } from '../../src/pipeline/contract';
 
 /** ‖∇²y‖₂ exactly: after pairing (a_i, b_i) the Hessian is block diagonal with 2×2 blocks [[b σ'' x², σ' x], [σ' x, 0]]. */
@@ -38,7 +37,7 @@ describe('one-layer Hessian-vector product and norm', () => {
     const rng = createRng(11);
     for (const m of [5, 60, 800]) {
       const x = 0.3 + rng.uniform();
-      const s = oneLayerSample(m, x, rng, { maxIter: 40, tol: 1e-3 });
+      const s = oneLayerStats(m, x, rng, { maxIter: 40, tol: 1e-3 });
       const exact = closedFormNorm(s.params, x);
       expect(Math.abs(s.hessianNorm - exact) / exact).toBeLessThan(3e-3);
       expect(s.hessianNorm).toBeLessThanOrEqual(exact * (1 + 1e-12)); // Ritz values never overshoot
