@@ -10,18 +10,11 @@
  *   animation ends.
  */
 import { describe, expect, it } from 'vitest';
+import type { EllipseRun } from '../../figures/ntk/ellipses.figure';
 import { figureData } from './published-data';
 
-interface Run {
-  alpha: number;
-  step: number[];
-  ntk: [number, number, number][];
-  y: [number, number][];
-  loss: number[];
-  weightChange: number[];
-  finalLoss: number;
-  ntkRelativeChange: number;
-}
+/** One run as the data file stores it: the script's run record plus its NTK change (curves are not written). */
+type Run = Omit<EllipseRun, 'curves'> & { ntkRelativeChange: number };
 interface EllipsesData {
   params: { alphas: number[]; yBar: [number, number]; frames: number; snapshotEvery: number; steps: number };
   runs: Run[];
