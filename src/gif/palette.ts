@@ -73,14 +73,7 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
   }
   const free = maxColors - palette.length;
   if (free > 0 && rest.length) {
-    const buf = new Uint8Array(rest.length * 4);
-    for (let i = 0; i < rest.length; i++) {
-      buf[4 * i] = (rest[i] >> 16) & 255;
-      buf[4 * i + 1] = (rest[i] >> 8) & 255;
-      buf[4 * i + 2] = rest[i] & 255;
-      buf[4 * i + 3] = 255;
-    }
-    for (const c of quantize(buf, free, { format: 'rgb565' })) palette.push([c[0], c[1], c[2]]);
+    for (const c of quantize(packedToRgba(rest), free, { format: 'rgb565' })) palette.push([c[0], c[1], c[2]]);
   }
   return palette;
 }
@@ -136,14 +129,7 @@ function addRamps(palette: Rgb[], counts: Map<number, number>, ramps: readonly (
     for (let j = 0; j < Math.min(c, 16); j++) rest.push(k);
   }
   if (!rest.length) return palette;
-  const buf = new Uint8Array(rest.length * 4);
-  for (let i = 0; i < rest.length; i++) {
-    buf[4 * i] = (rest[i] >> 16) & 255;
-    buf[4 * i + 1] = (rest[i] >> 8) & 255;
-    buf[4 * i + 2] = rest[i] & 255;
-    buf[4 * i + 3] = 255;
-  }
-  for (const c of quantize(buf, free, { format: 'rgb565' })) {
+  for (const c of quantize(packedToRgba(rest), free, { format: 'rgb565' })) {
     const k = keyOf([c[0], c[1], c[2]]);
     if (!have.has(k)) { have.add(k); palette.push([c[0], c[1], c[2]]); }
   }
@@ -249,4 +235,16 @@ export class PaletteMapper {
     }
     return out;
   }
+}
+
+/** Packed 0xRRGGBB colours as opaque RGBA bytes, the input gifenc's quantiser takes. */
+function packedToRgba(packed: readonly number[]): Uint8Array {
+  const buf = new Uint8Array(packed.length * 4);
+  for (let i = 0; i < packed.length; i++) {
+    buf[4 * i] = (packed[i] >> 16) & 255;
+    buf[4 * i + 1] = (packed[i] >> 8) & 255;
+    buf[4 * i + 2] = packed[i] & 255;
+    buf[4 * i + 3] = 255;
+  }
+  return buf;
 }
