@@ -94,7 +94,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 
   try {
     await cleanStaleStaging(root);
-    const plan = await planFigures(root, getPool);
+    const plan = await planFigures(root, getPool, (scripts) => reporter.planning(scripts.length));
     const failures: FigureFailure[] = [];
     const outcomes = new Map<string, FigureOutcome>();
     /** One failure (one message) that marks every script involved as failed. */
@@ -139,6 +139,12 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
         outcomes.set(f.script, { script: f.script, id, title: f.description!.title, status: 'skipped', key: f.key, outputs: [] });
       }
     }
+
+    reporter.planned(
+      [...cached.keys()].filter((s) => selected.has(s)).length,
+      stale.length,
+      clock() - t0,
+    );
 
     if (stale.length) {
       if (!pool) pool = new WorkerPool(opts.concurrency ?? defaultPoolSize(stale.length));
