@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import figures from './src/integration.ts';
 import remarkFigures from './src/markdown/remark-figures.ts';
+import { rehypeMathPunctuation } from './src/markdown/mathPunctuation.ts';
 
 // SITE_URL and BASE_PATH let the same tree build for a user site ("/") or a
 // GitHub Pages project site ("/<repo>/"); the deploy workflow sets both.
@@ -16,6 +17,7 @@ export default defineConfig({
   integrations: [figures(), mdx(), sitemap()],
   markdown: {
     remarkPlugins: [remarkMath, remarkFigures],
-    rehypePlugins: [rehypeKatex],
+    // After KaTeX: glue punctuation to the inline math it follows.
+    rehypePlugins: [rehypeKatex, rehypeMathPunctuation],
   },
 });
