@@ -301,7 +301,7 @@ async function buildProvenance(
     outputs.push({ ...o, pixelWidth: meta.width ?? 0, pixelHeight: meta.pageHeight ?? meta.height ?? 0 });
   }
   const files = await checksumFiles(dir, [
-    ...written.outputs.flatMap((o) => [o.file, ...(o.poster ? [o.poster] : []), ...(o.renditions ?? []).map((r) => r.file)]),
+    ...written.outputs.flatMap((o) => [o.file, ...(o.poster ? [o.poster] : []), ...(o.renditions ?? []).map((r) => r.file), ...(o.social ? [o.social] : [])]),
     ...written.data.map((d) => d.file),
   ]);
   const d = f.description!;

@@ -15,7 +15,7 @@ import { checkFigureFits } from './checkFigure';
 import { gifToWebp, paletteStillPng, stillWebp } from './encode';
 import { makeRendition, renditionKeys, renditionTag } from './plan';
 import type { RenditionRecord } from './record';
-import type { RenderedOutput, WriteBytes } from './renderStill';
+import { renderSocial, type RenderedOutput, type WriteBytes } from './renderStill';
 import sharp from 'sharp';
 
 export async function renderAnimated(
@@ -86,7 +86,9 @@ export async function renderAnimated(
     }
     progress((k + 1) / keys.length);
   }
-  return { renditions, canonical: canonical!, poster };
+  const posterIndex = spec.poster === 'first' ? 0 : spec.poster === undefined || spec.poster === 'last' ? spec.frames - 1 : spec.poster;
+  const social = spec.social ? await renderSocial(id, (r) => spec.draw(r, posterIndex), write) : undefined;
+  return { renditions, canonical: canonical!, poster, social };
 }
 
 /** Each axes' largest insets over all frames (layout only, no pixels). */
