@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import figures from './src/integration.ts';
 import remarkFigures from './src/markdown/remark-figures.ts';
 import { rehypeMathPunctuation } from './src/markdown/mathPunctuation.ts';
+import katexFontDisplay from './src/site/katexFontDisplay.ts';
 
 // SITE_URL and BASE_PATH let the same tree build for a user site ("/") or a
 // GitHub Pages project site ("/<repo>/"); the deploy workflow sets both.
@@ -15,6 +16,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   integrations: [figures(), mdx(), sitemap()],
+  vite: { plugins: [katexFontDisplay()] },
   markdown: {
     remarkPlugins: [remarkMath, remarkFigures],
     // After KaTeX: glue punctuation to the inline math it follows.

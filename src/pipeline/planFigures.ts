@@ -9,6 +9,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { rendererHash } from './renditions/rendererHash';
 import { cacheKey, hashInputs, sourceKey, type InputHash } from './cacheKey';
 import { CACHE_DIR } from './cacheStore';
 import { dependencyGraph } from './dependencyGraph';
@@ -43,7 +44,7 @@ const DEFINITIONS_DIR = `${CACHE_DIR}/.definitions`;
 export async function planFigures(root: string, getPool: () => WorkerPool, onDiscovered?: (scripts: string[]) => void): Promise<Plan> {
   const scripts = await discoverScripts(root);
   onDiscovered?.(scripts);
-  const [graph, lockfile] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root)]);
+  const [graph, lockfile, renderer] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root), rendererHash()]);
   const figures = await Promise.all(
     scripts.map(async (script): Promise<PlannedFigure> => {
       const deps = graph.get(script)!;
@@ -64,7 +65,7 @@ export async function planFigures(root: string, getPool: () => WorkerPool, onDis
         description = reply.description;
         await writeDefinition(root, script, srcKey, description);
       }
-      const key = cacheKey({ inputs: inputHashes, params: description.params, seed: description.seed, lockfileHash: lockfile.hash });
+      const key = cacheKey({ inputs: inputHashes, params: description.params, seed: description.seed, lockfileHash: lockfile.hash, renderer });
       return { ...planned, description, key };
     }),
   );

@@ -8,7 +8,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import path from 'node:path';
 import { entryDir } from './cacheStore';
 import { sha256 } from './hash';
-import { MANIFEST_PATH, type Manifest, type ManifestEntry } from './manifest';
+import { MANIFEST_PATH, type Manifest, type ManifestEntry, type PublishedRendition } from './manifest';
 import { PROVENANCE_FILE, type Provenance } from './provenance';
 
 export const PUBLISH_SUBDIR = 'figures';
@@ -82,17 +82,29 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
       const ext = path.extname(o.file);
       const src = await place(path.join(dir, o.file), `${o.id}.${hashOf(o.file)}${ext}`);
       const poster = o.poster ? await place(path.join(dir, o.poster), `${o.id}.${hashOf(o.poster)}.poster.png`) : undefined;
+      const renditions: PublishedRendition[] = [];
+      for (const r of o.renditions ?? []) {
+        const { file, ...rest } = r;
+        const suffix = file.slice(o.id.length + 1); // e.g. "phone-dark-2x.poster.webp"
+        const dot = suffix.indexOf('.');
+        const name = `${o.id}.${suffix.slice(0, dot)}.${hashOf(file)}${suffix.slice(dot)}`;
+        renditions.push({ ...rest, src: await place(path.join(dir, file), name), bytes: prov.files.find((f) => f.path === file)!.bytes });
+      }
       figures[o.id] = {
         id: o.id,
         kind: o.kind,
         src,
         ...(poster ? { poster } : {}),
+        ...(o.slot ? { slot: o.slot } : {}),
+        ...(renditions.length ? { renditions } : {}),
         width: Math.round(o.pixelWidth / o.pixelRatio),
         height: Math.round(o.pixelHeight / o.pixelRatio),
         pixelRatio: o.pixelRatio,
         bytes: prov.files.find((f) => f.path === o.file)!.bytes,
         alt: o.alt,
         caption: o.caption,
+        ...(o.notes ? { notes: o.notes } : {}),
+        ...(o.social ? { social: await place(path.join(dir, o.social), `${o.id}.social.${hashOf(o.social)}.png`) } : {}),
         script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source },
         params: prov.params as Record<string, unknown>,
         seed: prov.seed,
@@ -105,7 +117,7 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
 
   for (const entry of opts.carried ?? []) {
     if (figures[entry.id]) continue;
-    const files = [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src)];
+    const files = [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src), ...(entry.renditions ?? []).map((r) => r.src), entry.social];
     const names = files.filter((f): f is string => !!f).map((f) => f.slice(PUBLISH_SUBDIR.length + 1));
     // Only carry an old entry whose files are all still published.
     const present = await Promise.all(names.map((n) => stat(path.join(outDir, n)).then(() => true, () => false)));

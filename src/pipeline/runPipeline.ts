@@ -286,7 +286,7 @@ async function buildProvenance(
     outputs.push({ ...o, pixelWidth: meta.width ?? 0, pixelHeight: meta.pageHeight ?? meta.height ?? 0 });
   }
   const files = await checksumFiles(dir, [
-    ...written.outputs.flatMap((o) => (o.poster ? [o.file, o.poster] : [o.file])),
+    ...written.outputs.flatMap((o) => [o.file, ...(o.poster ? [o.poster] : []), ...(o.renditions ?? []).map((r) => r.file), ...(o.social ? [o.social] : [])]),
     ...written.data.map((d) => d.file),
   ]);
   const d = f.description!;

@@ -54,7 +54,8 @@ describe.each(sites)('controls ($name)', (site) => {
       await button.waitFor({ state: 'visible' });
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       expect(await button.getAttribute('aria-label')).toBeTruthy();
-      expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\.gif$/);
+      // The animated WebP rendition (the GIF is the fallback where WebP is not accepted).
+      expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\.[0-9a-f]{8}\.webp$/);
 
       await button.click();
       expect(await button.getAttribute('aria-pressed')).toBe('false');
@@ -89,15 +90,14 @@ describe.each(sites)('controls ($name)', (site) => {
       const page = await context.newPage();
       await page.goto(url);
       const { img, button } = await firstAnimation(page);
-      const poster = await img.getAttribute('data-poster');
-      expect(poster).toMatch(/\.png$/);
-      expect(await img.evaluate((i: HTMLImageElement) => new URL(i.currentSrc).pathname)).toBe(poster);
+      // The poster of the rendition this screen gets (its own layout and theme).
+      expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\.poster\.webp$/);
       await button.waitFor({ state: 'visible' });
       expect(await button.getAttribute('aria-pressed')).toBe('false');
 
       await button.click();
       expect(await button.getAttribute('aria-pressed')).toBe('true');
-      await page.waitForFunction((el) => /\.gif$/.test((el as HTMLImageElement).currentSrc), await img.elementHandle());
+      await page.waitForFunction((el) => /\.[0-9a-f]{8}\.webp$/.test((el as HTMLImageElement).currentSrc), await img.elementHandle());
     } finally {
       await context.close();
     }
