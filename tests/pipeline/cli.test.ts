@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createProject, REPO, script, type FixtureProject } from './fixtureProject';
 
 let p: FixtureProject | undefined;
+/** A bound, not a wait: each CLI run starts node, tsx and workers, which takes ~15 s on a loaded two-core machine. */
+const CLI_TIMEOUT = 240_000;
 afterEach(() => p?.remove());
 
 /** The CLI on the fixture project (`--root=DIR`, the form parseArgs documents). */
@@ -51,7 +53,7 @@ describe('figures CLI', () => {
     expect(r.code).toBe(0);
     expect(p.exists('.figures')).toBe(false);
     expect(p.exists('public/figures')).toBe(false);
-  }, 60_000);
+  }, CLI_TIMEOUT);
 
   it('an unknown id exits 2 listing the closest known ids', () => {
     p = createProject({
@@ -61,7 +63,7 @@ describe('figures CLI', () => {
     const r = cli('generate', 'ntk/elipses');
     expect(r.code).toBe(2);
     expect(r.err.trim()).toBe('unknown figure id "ntk/elipses"; did you mean "ntk/ellipses", "ntk/init-functions"?');
-  }, 60_000);
+  }, CLI_TIMEOUT);
 
   it('selecting a figure with an invalid parameter reports that parameter, not an unknown id', () => {
     p = createProject({
@@ -76,7 +78,7 @@ describe('figures CLI', () => {
     const other = cli('generate', 'ntk/ellipses');
     expect(other.code).toBe(0);
     expect(other.out + other.err).not.toContain('hessian-heatmap');
-  }, 60_000);
+  }, CLI_TIMEOUT);
 
   it('--help exits 0 on stdout; a bad option or misplaced argument exits 2 naming it', () => {
     const help = spawnCli('--help');
@@ -91,7 +93,7 @@ describe('figures CLI', () => {
     expect(spawnCli('--root').err).toMatch(/^option --root needs a value/);
     expect(spawnCli('list', '--force').err).toMatch(/^--force applies only to generate/);
     expect(spawnCli('clean', 'x').err).toMatch(/^"clean" takes no ids/);
-  }, 60_000);
+  }, CLI_TIMEOUT);
 
   it('a failing figure exits 1 with its message on stderr', () => {
     p = createProject({
@@ -100,5 +102,5 @@ describe('figures CLI', () => {
     const r = cli();
     expect(r.code).toBe(1);
     expect(r.err).toContain('figure demo/bad (figures/demo/bad.figure.ts) failed during "start" (10%): nope');
-  }, 60_000);
+  }, CLI_TIMEOUT);
 });
