@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import figures from './src/integration.ts';
 import remarkFigures from './src/markdown/remark-figures.ts';
+import remarkFigureMade from './src/markdown/remark-figure-made.ts';
 import { rehypeMathPunctuation } from './src/markdown/mathPunctuation.ts';
 import katexFontDisplay from './src/site/katexFontDisplay.ts';
 
@@ -18,7 +19,8 @@ export default defineConfig({
   integrations: [figures(), mdx(), sitemap()],
   vite: { plugins: [katexFontDisplay()] },
   markdown: {
-    remarkPlugins: [remarkMath, remarkFigures],
+    // remarkFigureMade reads the numbers and anchors remarkFigures injects.
+    remarkPlugins: [remarkMath, remarkFigures, remarkFigureMade],
     // After KaTeX: glue punctuation to the inline math it follows.
     rehypePlugins: [rehypeKatex, rehypeMathPunctuation],
   },

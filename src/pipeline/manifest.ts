@@ -47,6 +47,8 @@ export interface ManifestEntry {
     path: string;
     /** Published copy of the script's source text. */
     source: string;
+    /** Published copies of the other local files in the cache key (helpers, src/ modules), by path. */
+    sources?: { path: string; src: string }[];
   };
   params: Record<string, unknown>;
   seed: number;

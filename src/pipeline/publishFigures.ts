@@ -10,6 +10,7 @@ import { entryDir } from './cacheStore';
 import { sha256 } from './hash';
 import { MANIFEST_PATH, type Manifest, type ManifestEntry, type PublishedRendition } from './manifest';
 import { PROVENANCE_FILE, type Provenance } from './provenance';
+import { publishSources } from './publishSources';
 
 export const PUBLISH_SUBDIR = 'figures';
 
@@ -68,6 +69,9 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
       await rename(`${sourceDest}.${process.pid}.tmp`, sourceDest);
     }
     const source = `${PUBLISH_SUBDIR}/${sourceName}`;
+    // Every other local file in the cache key (helpers, src/ modules).
+    const modules = prov.inputs.filter((i) => i.path !== prov.script.path);
+    const sources = await publishSources(opts.root, outDir, PUBLISH_SUBDIR, modules, keep);
 
     const provText = await readFile(path.join(dir, PROVENANCE_FILE));
     const provenance = await place(path.join(dir, PROVENANCE_FILE), `${s}.provenance.${sha256(provText).slice(0, 8)}.json`);
@@ -105,7 +109,7 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
         caption: o.caption,
         ...(o.notes ? { notes: o.notes } : {}),
         ...(o.social ? { social: await place(path.join(dir, o.social), `${o.id}.social.${hashOf(o.social)}.png`) } : {}),
-        script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source },
+        script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source, ...(sources.length ? { sources } : {}) },
         params: prov.params as Record<string, unknown>,
         seed: prov.seed,
         key: prov.key,
@@ -117,7 +121,7 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
 
   for (const entry of opts.carried ?? []) {
     if (figures[entry.id]) continue;
-    const files = [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src), ...(entry.renditions ?? []).map((r) => r.src), entry.social];
+    const files = [entry.src, entry.poster, entry.script.source, ...(entry.script.sources ?? []).map((m) => m.src), entry.provenance, ...entry.data.map((d) => d.src), ...(entry.renditions ?? []).map((r) => r.src), entry.social];
     const names = files.filter((f): f is string => !!f).map((f) => f.slice(PUBLISH_SUBDIR.length + 1));
     // Only carry an old entry whose files are all still published.
     const present = await Promise.all(names.map((n) => stat(path.join(outDir, n)).then(() => true, () => false)));

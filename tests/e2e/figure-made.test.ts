@@ -1,0 +1,84 @@
+/**
+ * "How this figure was made" on the built post: one full disclosure per
+ * script (parameters once, every module of its cache key linked), later
+ * outputs of a script pointing at it, and a light DOM (issue 8 counted
+ * ≈4.4k elements in closed parameter tables).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect, openContext, sitemapPages, toLocal } from './crawl';
+
+const site = inject('sites')[0];
+
+interface MadeReport {
+  full: { script: string; modulesSaid: number; moduleLinks: number; pre: number }[];
+  refs: { target: string; exists: boolean }[];
+  elements: number;
+  figures: number;
+}
+
+describe('how each figure was made', () => {
+  let browser: Browser;
+  const reports: MadeReport[] = [];
+  beforeAll(async () => {
+    browser = await connect();
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    for (const url of (await sitemapPages(site)).map((p) => toLocal(site, p))) {
+      await page.goto(url);
+      reports.push(
+        await page.evaluate(() => {
+          const made = [...document.querySelectorAll('details.figure-made')];
+          return {
+            figures: made.length,
+            elements: made.reduce((n, d) => n + d.querySelectorAll('*').length, 0),
+            full: made.flatMap((d) => {
+              const body = d.querySelector('div[id$="-made"]');
+              if (!body) return [];
+              return [{
+                script: body.querySelector('p code')?.textContent ?? '',
+                modulesSaid: Number(/(\d+) local modules/.exec(body.textContent ?? '')?.[1] ?? 0),
+                moduleLinks: body.querySelectorAll('.figure-modules a').length,
+                pre: body.querySelectorAll('pre').length,
+              }];
+            }),
+            refs: made.flatMap((d) =>
+              d.querySelector('div[id$="-made"]')
+                ? []
+                : [...d.querySelectorAll('a[href^="#"]')].map((a) => {
+                    const target = decodeURIComponent(a.getAttribute('href')!.slice(1));
+                    return { target, exists: document.getElementById(target)?.closest('details.figure-made') !== null };
+                  }),
+            ),
+          };
+        }),
+      );
+    }
+    await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows each script in full once per page, with its parameters and every module linked', () => {
+    const withFigures = reports.filter((r) => r.figures > 0);
+    expect(withFigures.length).toBeGreaterThan(0);
+    for (const r of withFigures) {
+      const scripts = r.full.map((f) => f.script);
+      expect(new Set(scripts).size, 'no script shown in full twice').toBe(scripts.length);
+      for (const f of r.full) {
+        expect(f.script).toMatch(/\.figure\.ts$/);
+        expect(f.pre).toBe(1);
+        expect(f.modulesSaid).toBeGreaterThan(0);
+        expect(f.moduleLinks, f.script).toBe(f.modulesSaid);
+      }
+      // Every other figure points at a full disclosure on the same page.
+      expect(r.full.length + r.refs.length).toBe(r.figures);
+      for (const ref of r.refs) expect(ref.exists, ref.target).toBe(true);
+    }
+  });
+
+  it('keeps the disclosures light: on average under 80 elements per figure', () => {
+    for (const r of reports.filter((x) => x.figures > 0)) expect(r.elements / r.figures).toBeLessThan(80);
+  });
+});
