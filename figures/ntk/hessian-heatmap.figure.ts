@@ -27,11 +27,14 @@ export const hessianHeatmapParams = z.object({
   /** Also draw the row-permuted, lower-triangular form. */
   permuted: z.boolean().default(true),
   /**
-   * Height ÷ width of the two stacked panels. It sits in a row beside the
-   * `hessian-structure` diagram (viewBox 474 × 792 with both panels), so the
-   * same aspect gives the two halves of the row the same height.
+   * Height ÷ width of the two stacked panels on desktop. The figure sits in a
+   * row beside the `hessian-structure` diagram inside the proof box (content
+   * 638 px wide): this image takes its 277 px 'third' slot, the diagram the
+   * remaining 345 px at its viewBox aspect 832/480, i.e. 598 px tall; this
+   * aspect gives the image the same height. Phones stack the row (`phoneAspect`).
    */
-  aspect: z.number().min(0.5).max(3).default(1.67),
+  aspect: z.number().min(0.5).max(3).default(2.16),
+  phoneAspect: z.number().min(0.5).max(3).default(1.67),
   /** One panel only (`permuted: false`). */
   singleAspect: z.number().min(0.5).max(3).default(0.92),
 });
@@ -66,7 +69,7 @@ export default defineFigure({
     const blockTicks = { ticks: [m / 2, 1.5 * m], tickFormat: (v: number) => B(v < m ? 'a' : 'b') };
     const swapped = swapBlockRows(H, n, m);
     const draw = (r: Rendition) => {
-      const fig = r.figure({ aspect: p.permuted ? p.aspect : p.singleAspect });
+      const fig = r.figure({ aspect: !p.permuted ? p.singleAspect : r.layout === 'phone' ? p.phoneAspect : p.aspect });
       const panels = [
         { M: H, rows: ['a', 'b'], title: '$\\nabla^2_{\\boldsymbol w}\\, y$', bar: '$[\\nabla^2 y]_{ij}$' },
         { M: swapped, rows: ['b', 'a'], title: `$P\\,\\nabla^2_{\\boldsymbol w}\\, y$ (${r.narrow ? 'rows' : 'block rows'} swapped)`, bar: '$[P\\nabla^2 y]_{ij}$' },
@@ -89,7 +92,8 @@ export default defineFigure({
     progress(0.5, 'Hessian ready');
 
     const a = Array.from(w.subarray(0, m)), b = Array.from(w.subarray(m, n));
-    await out.still('hessian-heatmap', { slot: 'half', draw }, {
+    // 'third': the row is inside the proof box (42rem), so each of its two cells is about a third of the wide column.
+    await out.still('hessian-heatmap', { slot: 'third', draw }, {
       alt:
         `Heatmap of the ${n}-by-${n} Hessian of a one-hidden-layer tanh network with ${m} hidden units at x = ${p.x}, ` +
         `in a blue-white-red colour scale with white at zero. The a–a block shows only a faint diagonal, both a–b blocks ` +

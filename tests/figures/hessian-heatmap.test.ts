@@ -28,25 +28,25 @@ describe('hessian-heatmap figure', () => {
     expect(hessianHeatmapParams.safeParse({ x: 0 }).success).toBe(false);
     expect(hessianHeatmapParams.parse({}).units).toBe(12);
   });
-  it('publishes a half-slot still per rendition, in theme colours, with a 2m×2m Hessian in the data', async () => {
+  it('publishes a third-slot still per rendition, in theme colours, with a 2m×2m Hessian in the data', async () => {
     const { out, stills, data } = renditionWriter();
     const params = hessianHeatmapParams.parse({ units: 5, x: -0.5 });
     await hessianHeatmap.render({ params, seed: 1, rng: createRng(1), progress: () => {}, out });
     const s = stills['hessian-heatmap'];
-    expect(s.slot).toBe('half');
+    expect(s.slot).toBe('third');
     expect(s.meta.caption).toContain('$m = 5$');
     expect(s.meta.caption).toContain('$x = -0.5$');
     expect(s.meta.caption.length).toBeLessThan(330);
     expect(s.meta.notes).toMatch(/Hessian-vector products/);
     for (const v of [s.phone, s.desktop, s.dark]) {
       expect(v.layouts).toHaveLength(2);
-      expect(v.fig.height / v.fig.width).toBeCloseTo(params.aspect, 2);
+      expect(v.fig.height / v.fig.width).toBeCloseTo(v.r.layout === 'phone' ? params.phoneAspect : params.aspect, 2);
       // The two matrices are square, stacked, and do not overlap.
       const [top, bottom] = v.layouts.map((l) => l.plot);
       expect(top.w).toBeCloseTo(top.h, 0);
       expect(bottom.y).toBeGreaterThan(top.y + top.h);
     }
-    expect(s.desktop.fig.width).toBe(424);
+    expect(s.desktop.fig.width).toBe(277);
     const allowed = themeColours(s.dark.r), used = coloursUsed(s.dark);
     expect(used).toContain(s.dark.r.theme.background.toLowerCase());
     for (const c of used) expect(allowed).toContain(c);
