@@ -84,14 +84,17 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
 
     for (const o of prov.outputs) {
       const ext = path.extname(o.file);
-      const src = await place(path.join(dir, o.file), `${o.id}.${hashOf(o.file)}${ext}`);
+      // The canonical file may also be a rendition (the desktop/light GIF): publish it once, under the rendition's name.
+      const canonicalName = (() => {
+        const r = o.renditions?.find((x) => x.file === o.file);
+        return r ? renditionName(o.id, r.file, hashOf(r.file)) : `${o.id}.${hashOf(o.file)}${ext}`;
+      })();
+      const src = await place(path.join(dir, o.file), canonicalName);
       const poster = o.poster ? await place(path.join(dir, o.poster), `${o.id}.${hashOf(o.poster)}.poster.png`) : undefined;
       const renditions: PublishedRendition[] = [];
       for (const r of o.renditions ?? []) {
         const { file, ...rest } = r;
-        const suffix = file.slice(o.id.length + 1); // e.g. "phone-dark-2x.poster.webp"
-        const dot = suffix.indexOf('.');
-        const name = `${o.id}.${suffix.slice(0, dot)}.${hashOf(file)}${suffix.slice(dot)}`;
+        const name = renditionName(o.id, file, hashOf(file));
         renditions.push({ ...rest, src: await place(path.join(dir, file), name), bytes: prov.files.find((f) => f.path === file)!.bytes });
       }
       figures[o.id] = {
@@ -141,6 +144,13 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
   await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
   await rename(`${file}.${process.pid}.tmp`, file);
   return manifest;
+}
+
+/** `<id>.<tag>.<hash8><rest>`, e.g. `ellipses.phone-dark-1_5x.3f2a9c1b.poster.webp`. */
+function renditionName(id: string, file: string, hash8: string): string {
+  const suffix = file.slice(id.length + 1); // e.g. "phone-dark-1_5x.poster.webp"
+  const dot = suffix.indexOf('.');
+  return `${id}.${suffix.slice(0, dot)}.${hash8}${suffix.slice(dot)}`;
 }
 
 function sortById(figures: Record<string, ManifestEntry>): Record<string, ManifestEntry> {
