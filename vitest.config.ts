@@ -15,8 +15,6 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/claims/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
-          // First, alone: the numerics tests would otherwise compete with Chromium for the two cores.
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -29,11 +27,10 @@ export default defineConfig({
           // Generous bounds, not waits: browser tests wait on conditions (see crawl.ts openContext).
           testTimeout: 300_000,
           hookTimeout: 900_000,
+          // One Chromium page at a time across files: see tests/e2e/browserTurns.ts.
+          // (Not singleFork or a later groupOrder: vitest then skips these files
+          // altogether when a unit-test worker reports an RPC timeout under load.)
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // After the unit tests, one file at a time: a single Chromium page is
-          // open at any moment, so a loaded two-core machine is not oversubscribed.
-          sequence: { groupOrder: 1 },
-          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -40,7 +40,9 @@ async function render(props: Record<string, unknown>): Promise<string> {
 describe('FigureMade', () => {
   it('first of its script: links the script and every module, parameters as one <pre> of JSON', async () => {
     const html = await render({ entry, id: entry.id, anchor: 'fig-weight-matrix-10' });
-    expect(html).toContain('id="fig-weight-matrix-10-made"');
+    expect(html).toContain('<details class="figure-made" id="fig-weight-matrix-10-made">');
+    // The body costs no DOM until opened.
+    expect(html).toMatch(/<template class="figure-made-lazy">[\s\S]*<pre[\s\S]*<\/template>/);
     for (const f of [entry.script.source, ...entry.script.sources!.map((s) => s.src)]) expect(html).toContain(`href="/${f}"`);
     expect(html).toContain('3 local modules');
     expect(html).toMatch(/stable-learning-rate\.ts<\/a>; <code>src\/numerics\/<\/code> <a [^>]*>mlp\.ts<\/a>, <a [^>]*>rng\.ts<\/a>\./);

@@ -1,6 +1,7 @@
 /** Helpers the browser tests share: connect, list pages, visit and inspect a page. */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { inject } from 'vitest';
+import { takeTurn } from './browserTurns';
 import type { ServedSite } from './sites';
 
 export function connect(): Promise<Browser> {
@@ -8,16 +9,26 @@ export function connect(): Promise<Browser> {
 }
 
 /**
- * A browser context whose waits have no clock of their own: on a loaded
- * two-core machine a page can take longer than Playwright's 30 s default
- * (or any fixed number) and still be fine. Every wait is on a condition that
- * does become true; a real hang is caught by vitest's test/hook timeout.
+ * A browser context, opened when it is this file's turn (one context at a
+ * time across all test files, see browserTurns.ts) and giving the turn back
+ * when closed; so never open a second one before closing the first.
+ * Its waits have no clock of their own: on a loaded two-core machine a page
+ * can take longer than Playwright's 30 s default (or any fixed number) and
+ * still be fine. Every wait is on a condition that does become true; a real
+ * hang is caught by vitest's test/hook timeout.
  */
 export async function openContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(0);
-  context.setDefaultNavigationTimeout(0);
-  return context;
+  const giveBack = await takeTurn(inject('browserTurn'));
+  try {
+    const context = await browser.newContext(options);
+    context.on('close', giveBack);
+    context.setDefaultTimeout(0);
+    context.setDefaultNavigationTimeout(0);
+    return context;
+  } catch (err) {
+    giveBack();
+    throw err;
+  }
 }
 
 /** Maps a public URL of the build (`https://example.github.io/ntk/x/`) to the local server. */
@@ -98,6 +109,8 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
         }
       }
     });
+    // Opened disclosures fill in their lazy bodies (figureMadeLazy.ts) on 'toggle'.
+    await page.waitForFunction(() => !document.querySelector('details[open] template'));
     const inspected = await page.evaluate(() => {
       const rendered = [...document.images].filter((i) => i.checkVisibility());
       const abs = (els: Iterable<Element>, attr: string): string[] =>

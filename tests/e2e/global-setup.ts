@@ -14,6 +14,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { DEFAULT_SITE_URL, SITE_BUILDS, type ServedSite } from './sites';
 import { serveStatic, type StaticSite } from './staticServer';
+import { serveTurns, type TurnServer } from './browserTurns';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -55,8 +56,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const projectDir = resolve(process.env.E2E_PROJECT_DIR ?? process.cwd());
   const servers: StaticSite[] = [];
   let browser: BrowserServer | undefined;
+  let turns: TurnServer | undefined;
   const teardown = async (): Promise<void> => {
     await browser?.close();
+    await turns?.close();
     await Promise.all(servers.map((s) => s.close()));
   };
   try {
@@ -74,6 +77,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     project.provide('sites', sites);
     project.provide('wsEndpoint', browser.wsEndpoint());
+    turns = await serveTurns();
+    project.provide('browserTurn', turns.url);
   } catch (e) {
     await teardown();
     throw e;

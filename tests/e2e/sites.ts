@@ -29,5 +29,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     sites: ServedSite[];
     wsEndpoint: string;
+    /** URL of the one-page-at-a-time turn (browserTurns.ts). */
+    browserTurn: string;
   }
 }
