@@ -13,6 +13,7 @@ import { createReadStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { PIPELINE_FORMAT_VERSION } from './cacheKey';
+import { isLive } from './liveness';
 import { PROVENANCE_FILE, type FileRecord, type Provenance } from './provenance';
 
 export const FIGURES_STATE_DIR = '.figures';
@@ -122,21 +123,12 @@ export async function cleanStaleStaging(root: string): Promise<number> {
   let removed = 0;
   for (const name of names) {
     const pid = Number(/-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && isAlive(pid)) continue;
+    if (pid && pid !== process.pid && isLive(pid)) continue;
     if (pid === process.pid) continue; // our own run removes its own dirs
     await fsp.rm(path.join(base, name), { recursive: true, force: true });
     removed++;
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Keep the `keep` most recent entries of a script (older keys are unlikely to come back). */

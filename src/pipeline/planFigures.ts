@@ -15,6 +15,7 @@ import { dependencyGraph } from './dependencyGraph';
 import { discoverScripts } from './discoverScripts';
 import { sha256 } from './hash';
 import { readLockfile, type LockfileInfo } from './lockfile';
+import { timeLimitMs } from './timeLimit';
 import type { Description } from './workerProtocol';
 import type { WorkerPool } from './workerPool';
 
@@ -52,7 +53,8 @@ export async function planFigures(root: string, getPool: () => WorkerPool): Prom
       let description = await readDefinition(root, script, srcKey);
       if (!description) {
         const reply = await getPool()
-          .run({ type: 'describe', root, script })
+          // Loading a script runs its top level: bound it like a render.
+          .run({ type: 'describe', root, script }, { timeLimitMs: timeLimitMs(undefined) })
           .catch((err: Error) => ({ type: 'failed' as const, error: { name: err.name, message: err.message, param: undefined, figureId: undefined } }));
         if (reply.type === 'failed') {
           const msg = reply.error.param ? reply.error.message : `figure ${script}: cannot load the script: ${reply.error.message}`;

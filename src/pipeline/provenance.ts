@@ -39,3 +39,14 @@ export interface Provenance {
 }
 
 export const PROVENANCE_FILE = 'provenance.json';
+
+/**
+ * What is published of a provenance record: everything but the timings of
+ * this particular run, which stay in the cache (and the CLI's output). The
+ * published file is content-hashed into its name and that name into the
+ * HTML, so a timestamp there would make two builds of one commit differ.
+ */
+export function publishedProvenance(prov: Provenance): Omit<Provenance, 'generatedAt' | 'durationMs'> {
+  const { generatedAt: _at, durationMs: _ms, ...rest } = prov;
+  return rest;
+}

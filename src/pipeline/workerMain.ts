@@ -28,7 +28,7 @@ async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<v
   const def = await loadDefinition(task.root, task.script);
   const params = validateParams(def.id, def.params);
   if (task.type === 'describe') {
-    const description: Description = { id: def.id, title: def.title, seed: def.seed, params };
+    const description: Description = { id: def.id, title: def.title, seed: def.seed, params, timeLimitSeconds: def.timeLimitSeconds };
     reply({ type: 'described', taskId: task.taskId, description });
     return;
   }
@@ -57,6 +57,10 @@ async function loadDefinition(root: string, script: string): Promise<FigureDefin
     if (typeof def.title !== 'string' || !def.title.trim()) problems.push('has no title');
     if (typeof def.seed !== 'number' || !Number.isFinite(def.seed)) problems.push(`has an invalid seed ${JSON.stringify(def.seed)}`);
     if (typeof def.render !== 'function') problems.push('has no render function');
+    const limit = def.timeLimitSeconds;
+    if (limit !== undefined && !(typeof limit === 'number' && Number.isFinite(limit) && limit > 0)) {
+      problems.push(`has an invalid timeLimitSeconds ${JSON.stringify(limit)} (a positive number of seconds)`);
+    }
   }
   if (problems.length) throw new Error(`${script} ${problems.join('; ')}`);
   return def!;

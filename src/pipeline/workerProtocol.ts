@@ -20,6 +20,8 @@ export interface Description {
   title: string;
   seed: number;
   params: unknown;
+  /** The script's own time limit, when it sets one (not part of the cache key: it cannot change the outputs). */
+  timeLimitSeconds?: number;
 }
 
 export type WorkerReply =
