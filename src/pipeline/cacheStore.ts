@@ -88,9 +88,13 @@ export async function checksumFiles(dir: string, files: string[]): Promise<FileR
 }
 
 /**
- * Write the provenance (last) and move the staging dir into the cache. A
- * damaged entry already at the destination is removed first; if another run
- * committed the same key meanwhile, its (identical-key) entry wins.
+ * Write the provenance (last) and move the staging dir into the cache. An
+ * entry already at the destination (damaged, or replaced by --force) is never
+ * removed before the new one is in place: it is renamed aside (one atomic
+ * step), the new entry renamed in, and only then the old one deleted. If the
+ * second rename fails, the old entry is put back. A reader therefore sees the
+ * old entry, the new one, or (for an instant) none: never a partial one, and
+ * never nothing after a failed commit.
  */
 export async function commitEntry(
   root: string,
@@ -101,14 +105,26 @@ export async function commitEntry(
   await effects.writeFile(path.join(stagingDir, PROVENANCE_FILE), JSON.stringify(prov, null, 2) + '\n');
   const dest = entryDir(root, prov.script.id, prov.key);
   await fsp.mkdir(path.dirname(dest), { recursive: true });
-  await fsp.rm(dest, { recursive: true, force: true });
+  // Named like a staging dir of this process, so a crash here is cleaned up like one.
+  const aside = path.join(path.dirname(stagingDir), `replaced-${path.basename(stagingDir)}`);
+  let moved = false;
+  try {
+    await effects.rename(dest, aside);
+    moved = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
   try {
     await effects.rename(stagingDir, dest);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (moved) await fsp.rename(aside, dest).catch(() => undefined);
+    // Another run committed the same key meanwhile: its (identical-key) entry wins.
     if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
     await fsp.rm(stagingDir, { recursive: true, force: true });
+    return;
   }
+  if (moved) await fsp.rm(aside, { recursive: true, force: true });
 }
 
 /** Remove staging dirs left by runs that no longer exist (killed, crashed). */
