@@ -36,6 +36,8 @@ export interface GenerateContext {
 
 class FigureRunError extends Error {}
 
+const reasonText = (reason: unknown): string => (reason instanceof Error ? reason.message : String(reason ?? 'the run was cancelled'));
+
 /** Provenance of every figure generated and committed, by script path. */
 export async function generateFigures(ctx: GenerateContext, stale: CheckedFigure[]): Promise<Map<string, Provenance>> {
   const results = new Map<string, Provenance>();
@@ -81,7 +83,7 @@ async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Prov
       const where = label ? ` during "${label}" (${Math.floor(fraction * 100)}%)` : '';
       const cause = 'cause' in reply ? reply.cause : undefined;
       let msg: string;
-      if (ctx.signal?.aborted) msg = `figure ${id} (${f.script}): cancelled${where}: ${String(ctx.signal.reason ?? 'the run was cancelled')}`;
+      if (ctx.signal?.aborted) msg = `figure ${id} (${f.script}): cancelled${where}: ${reasonText(ctx.signal.reason)}`;
       else if (cause instanceof TimeLimitError) {
         msg = `figure ${id} (${f.script}) was stopped${where}: ${cause.message}; if it really needs longer, raise timeLimitSeconds in its definition`;
       } else if (reply.error.param) msg = reply.error.message;
