@@ -38,6 +38,12 @@ export async function dependencyGraph(root: string, scripts: string[]): Promise<
     }
   }
   for (const script of scripts) if (!result.has(script)) result.set(script, { inputs: [script] });
+  for (const [script, deps] of result) {
+    // A module reached through a link or a relative import that leaves the
+    // repository would be built into the figure (and its source published).
+    const outside = deps.inputs.filter((p) => p.startsWith('../') || path.isAbsolute(p));
+    if (outside.length && !deps.error) result.set(script, { inputs: deps.inputs.filter((p) => !outside.includes(p)), error: `imports files outside the repository: ${outside.join(', ')}` });
+  }
   return result;
 }
 

@@ -41,7 +41,7 @@ export interface Plan {
 const DEFINITIONS_DIR = `${CACHE_DIR}/.definitions`;
 
 export async function planFigures(root: string, getPool: () => WorkerPool): Promise<Plan> {
-  const scripts = await discoverScripts(root);
+  const { scripts, problems } = await discoverScripts(root);
   const [graph, lockfile] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root)]);
   const figures = await Promise.all(
     scripts.map(async (script): Promise<PlannedFigure> => {
@@ -68,7 +68,8 @@ export async function planFigures(root: string, getPool: () => WorkerPool): Prom
       return { ...planned, description, key };
     }),
   );
-  return { figures, lockfile };
+  const refused = problems.map((p): PlannedFigure => ({ script: p.path, inputs: [], inputHashes: [], error: `figures: ${p.message}` }));
+  return { figures: [...refused, ...figures], lockfile };
 }
 
 function definitionFile(root: string, script: string): string {

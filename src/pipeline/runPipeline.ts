@@ -22,7 +22,7 @@ import { PipelineError } from './errors';
 import { fsCause, realCause } from './fsCause';
 import { generateFigures } from './generateFigures';
 import { lookUpFigures } from './lookUpFigures';
-import type { Manifest } from './manifest';
+import { MANIFEST_PATH, type Manifest } from './manifest';
 import { readManifest, writeManifest } from './manifestFile';
 import { planFigures } from './planFigures';
 import { pruneDeletedScripts } from './pruneCache';
@@ -147,10 +147,13 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     let manifest: Manifest = previous ?? { version: 1, figures: {} };
     try {
       manifest = await publishFigures({ root, publicDir: opts.publicDir, figures: [...cached.values()], carried });
-      await writeManifest(root, manifest);
+      await writeManifest(root, manifest).catch(async (err: NodeJS.ErrnoException) => {
+        const cause = await realCause(err, path.join(root, FIGURES_STATE_DIR));
+        throw new Error(`could not write ${MANIFEST_PATH}: ${fsCause(cause, `${FIGURES_STATE_DIR}/`)}`);
+      });
     } catch (err) {
-      const cause = await realCause(err as NodeJS.ErrnoException, path.join(root, FIGURES_STATE_DIR));
-      record.failRun('publish', `figures: could not publish: ${fsCause(cause, 'the manifest or public/figures/')}`);
+      const e = err as NodeJS.ErrnoException;
+      record.failRun('publish', `figures: ${e.code ? `could not publish: ${fsCause(e, 'public/figures/')}` : e.message}`);
     }
 
     const list = record.list(plan.figures);
