@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildProvenance } from './buildProvenance';
 import { commitEntry, createStagingDir, FIGURES_STATE_DIR, pruneEntries, type CommitEffects } from './cacheStore';
 import type { CheckedFigure } from './checkFigures';
+import { forgetDefinition, sameDefinition } from './definitionStore';
 import { fsCause, realCause } from './fsCause';
 import type { Provenance } from './provenance';
 import { formatBytes, formatSeconds, type Reporter } from './reporter';
@@ -35,6 +36,8 @@ export interface GenerateContext {
 }
 
 class FigureRunError extends Error {}
+
+const DEFINITIONS_NOTE = 'params, seed or title in .figures/cache/.definitions/';
 
 const reasonText = (reason: unknown): string => (reason instanceof Error ? reason.message : String(reason ?? 'the run was cancelled'));
 
@@ -91,6 +94,13 @@ async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Prov
       throw new FigureRunError(msg);
     }
     if (reply.type !== 'rendered') throw new FigureRunError(`figure ${id}: unexpected worker reply`);
+    if (!sameDefinition(reply.description, f.description)) {
+      // The key was computed from a stored definition the script does not give: never file the render under it.
+      await forgetDefinition(ctx.root, f.script);
+      throw new FigureRunError(
+        `figure ${id} (${f.script}): its stored definition (${DEFINITIONS_NOTE}) does not match the script; it was removed, run again`,
+      );
+    }
     const prov = await buildProvenance(f, dir, reply.written, reply.durationMs, ctx.libraries, ctx.lockfileHash);
     await commitEntry(ctx.root, dir, prov, ctx.commitEffects);
     ctx.staging.delete(dir);

@@ -7,13 +7,10 @@
  * by its sources and the lockfile, the result is remembered under the source
  * key in `.figures/cache/.definitions/`: a warm run starts no worker at all.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { cacheKey, hashInputs, sourceKey, type InputHash } from './cacheKey';
-import { CACHE_DIR } from './cacheStore';
+import { readDefinition, writeDefinition } from './definitionStore';
 import { dependencyGraph } from './dependencyGraph';
 import { discoverScripts } from './discoverScripts';
-import { sha256 } from './hash';
 import { readLockfile, type LockfileInfo } from './lockfile';
 import { timeLimitMs } from './timeLimit';
 import type { Description } from './workerProtocol';
@@ -37,8 +34,6 @@ export interface Plan {
   figures: PlannedFigure[];
   lockfile: LockfileInfo;
 }
-
-const DEFINITIONS_DIR = `${CACHE_DIR}/.definitions`;
 
 export async function planFigures(root: string, getPool: () => WorkerPool): Promise<Plan> {
   const { scripts, problems } = await discoverScripts(root);
@@ -70,25 +65,4 @@ export async function planFigures(root: string, getPool: () => WorkerPool): Prom
   );
   const refused = problems.map((p): PlannedFigure => ({ script: p.path, inputs: [], inputHashes: [], error: `figures: ${p.message}` }));
   return { figures: [...refused, ...figures], lockfile };
-}
-
-function definitionFile(root: string, script: string): string {
-  return path.join(root, DEFINITIONS_DIR, `${sha256(script).slice(0, 16)}.json`);
-}
-
-async function readDefinition(root: string, script: string, srcKey: string): Promise<Description | undefined> {
-  try {
-    const rec = JSON.parse(await readFile(definitionFile(root, script), 'utf8')) as { srcKey: string; description: Description };
-    return rec.srcKey === srcKey ? rec.description : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeDefinition(root: string, script: string, srcKey: string, description: Description): Promise<void> {
-  const file = definitionFile(root, script);
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ srcKey, script, description }));
-  await rename(tmp, file);
 }

@@ -8,6 +8,7 @@
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from './cacheStore';
+import { pruneDefinitions } from './definitionStore';
 import type { PlannedFigure } from './planFigures';
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -15,6 +16,7 @@ const KEY = /^[0-9a-f]{64}$/;
 /** Ids (`post/name`) of the cache dirs removed. */
 export async function pruneDeletedScripts(root: string, planned: PlannedFigure[]): Promise<string[]> {
   if (planned.some((f) => !f.description && !f.id)) return [];
+  await pruneDefinitions(root, planned.map((f) => f.script));
   const live = new Set(planned.map((f) => f.description?.id ?? f.id!));
   const base = path.join(root, CACHE_DIR);
   const removed: string[] = [];

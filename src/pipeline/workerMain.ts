@@ -12,23 +12,30 @@ import { pathToFileURL } from 'node:url';
 import { createRng } from '../numerics/rng';
 import type { FigureDefinition } from './contract';
 import { createOutputWriter } from './outputWriter';
+import { forbidUnseededRandomness } from './randomGuard';
 import { ParamError, validateParams } from './validateParams';
 import type { Description, SerializedError, WorkerReply, WorkerTask } from './workerProtocol';
+
+/** The figure this worker is running (its script path until the definition names it). */
+let current = '(no figure)';
 
 export function main(): void {
   const port = parentPort;
   if (!port) throw new Error('workerMain must run in a worker thread');
+  forbidUnseededRandomness(() => current);
   const reply = (m: WorkerReply): void => port.postMessage(m);
   port.on('message', (task: WorkerTask) => {
+    current = task.script;
     run(task, reply).catch((err) => reply({ type: 'failed', taskId: task.taskId, error: serializeError(err) }));
   });
 }
 
 async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<void> {
   const def = await loadDefinition(task.root, task.script);
+  current = def.id;
   const params = validateParams(def.id, def.params);
+  const description: Description = { id: def.id, title: def.title, seed: def.seed, params, timeLimitSeconds: def.timeLimitSeconds };
   if (task.type === 'describe') {
-    const description: Description = { id: def.id, title: def.title, seed: def.seed, params, timeLimitSeconds: def.timeLimitSeconds };
     reply({ type: 'described', taskId: task.taskId, description });
     return;
   }
@@ -44,7 +51,7 @@ async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<v
   const t0 = performance.now();
   await def.render({ params, seed: def.seed, rng: createRng(def.seed), progress, out });
   if (written.outputs.length === 0) throw new Error('render finished without writing any image or animation');
-  reply({ type: 'rendered', taskId: task.taskId, written, durationMs: performance.now() - t0 });
+  reply({ type: 'rendered', taskId: task.taskId, written, durationMs: performance.now() - t0, description });
 }
 
 async function loadDefinition(root: string, script: string): Promise<FigureDefinition> {
