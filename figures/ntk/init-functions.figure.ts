@@ -6,8 +6,7 @@
  * `training-100-nets` trains (same seed, same draws).
  */
 import { z } from 'zod';
-import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure } from '../../src/plot';
+import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { linspace } from '../../src/numerics';
 import { ENSEMBLE_SEED, columnMeanStd, createEnsemble, evaluateAll, reluInitVariance, roundSig } from './network-ensemble';
 
@@ -19,20 +18,18 @@ export const initFunctionsParams = z.object({
   width: z.number().int().positive().max(2000).default(100),
   xRange: range.default([-4, 4]),
   /**
-   * The original let matplotlib pick the y range; ours is fixed. With LeCun
-   * weights N(0, 1/fan_in) the spread at x = ±4 is about ±2 (one sd; the
-   * original's PyTorch-default uniform weights gave about ±0.5), so ±6 shows
-   * nearly all of every curve.
+   * y range; by default symmetric and just wide enough that no curve leaves
+   * the frame (with LeCun weights N(0, 1/fan_in) the spread at x = ±4 is about
+   * ±2 sd, so a few of 100 curves reach ±6 and beyond).
    */
-  yRange: range.default([-6, 6]),
+  yRange: range.optional(),
   /** Grid points per curve. */
   samples: z.number().int().min(10).max(5000).default(321),
   /** Spacing of the x values whose per-network outputs go into the data file. */
   dataStep: z.number().positive().default(0.5),
-  figureWidth: z.number().int().min(200).max(2000).default(750),
-  figureHeight: z.number().int().min(150).max(2000).default(570),
-  /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
-  pixelRatio: z.number().positive().max(3).default(2),
+  /** Height ÷ width of the desktop drawing; phones get a taller one (`phoneAspect`) so the fan keeps its shape. */
+  aspect: z.number().min(0.3).max(2).default(0.76),
+  phoneAspect: z.number().min(0.3).max(2).default(0.95),
 });
 
 export type InitFunctionsParams = z.output<typeof initFunctionsParams>;
@@ -42,21 +39,25 @@ export default defineFigure({
   title: '100 randomly initialised networks as functions of x',
   params: initFunctionsParams,
   seed: ENSEMBLE_SEED,
-  render({ params: p, rng, progress, out }) {
+  async render({ params: p, rng, progress, out }) {
     const { net, params } = createEnsemble(rng, p.networks, p.depth, p.width);
     const xs = linspace(p.xRange[0], p.xRange[1], p.samples);
     const curves = evaluateAll(net, params, xs);
     progress(0.4, 'networks evaluated');
 
-    const fig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.pixelRatio });
-    const ax = fig.axes({
-      x: { domain: p.xRange, label: '$x$' },
-      y: { domain: p.yRange, label: '$f(x, \\boldsymbol w_0)$' },
-    });
-    const pal = fig.theme.palette;
-    ax.lines(xs, curves, p.networks, { color: (i: number) => pal[i % pal.length], width: 1.3 });
-    const png = fig.png();
-    progress(0.9, 'drawn');
+    let maxAbs = 0;
+    for (const v of curves) maxAbs = Math.max(maxAbs, Math.abs(v));
+    const yRange: [number, number] = p.yRange ?? [-Math.ceil(maxAbs * 1.04), Math.ceil(maxAbs * 1.04)];
+    const draw = (r: Rendition) => {
+      const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
+      const ax = fig.axes({
+        x: { domain: p.xRange, label: '$x$' },
+        y: { domain: yRange, label: '$f(x, \\boldsymbol w_0)$' },
+      });
+      const pal = r.theme.palette;
+      ax.lines(xs, curves, p.networks, { color: (i: number) => pal[i % pal.length], width: r.narrow ? 1.1 : 1.3 });
+      return fig;
+    };
 
     // Data: every network at a coarse set of x (the claim's evidence), and the
     // ensemble mean and sd there next to the exact variance.
@@ -79,8 +80,7 @@ export default defineFigure({
 
     const sd0 = Math.sqrt(reluInitVariance(0, p.depth, p.width));
     const sdEnd = Math.sqrt(reluInitVariance(p.xRange[1], p.depth, p.width));
-    out.image('init-functions', png, {
-      pixelRatio: p.pixelRatio,
+    await out.still('init-functions', { draw }, {
       alt:
         `${p.networks} thin coloured curves, the functions f(x) of ${p.networks} randomly initialised ReLU networks ` +
         `for x from ${p.xRange[0]} to ${p.xRange[1]}. They are nearly straight, bend a little near the middle, ` +

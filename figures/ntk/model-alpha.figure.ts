@@ -5,9 +5,7 @@
  * hugs it. Model maths in ./toy-model.ts.
  */
 import { z } from 'zod';
-import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure } from '../../src/plot';
-import { encodeAnimation } from '../../src/gif';
+import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { W0, alphaSchedule, linearisationError, linearised, linspace, model } from './toy-model';
 import { formatAlpha, toyAnimationParams } from './toy-animation';
 
@@ -15,25 +13,27 @@ export const modelAlphaParams = toyAnimationParams.extend({
   /** Half-width of the w window around w0. */
   wHalfRange: z.number().positive().default(3),
   yRange: z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'yRange must be increasing').default([-7, 7]),
+  /** α of the poster frame (the first frame at or past it). */
+  posterAlpha: z.number().min(1).default(10),
 });
 
 export type ModelAlphaParams = z.output<typeof modelAlphaParams>;
 
-export function modelAlphaFrame(p: ModelAlphaParams, alpha: number) {
+export function modelAlphaFrame(p: ModelAlphaParams, alpha: number, r: Rendition) {
   const ws = linspace(W0 - p.wHalfRange, W0 + p.wHalfRange, p.samples);
   const fs = ws.map((w) => model(alpha, p.x, w));
   const ls = ws.map((w) => linearised(alpha, p.x, w));
-  const fig = createFigure({ width: p.width, height: p.height, pixelRatio: p.pixelRatio });
+  const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
   const ax = fig.axes({
     x: { domain: [W0 - p.wHalfRange, W0 + p.wHalfRange], label: 'Parameter $w$' },
     y: { domain: p.yRange, label: `$f(${p.x}, w)$` },
     title: `$\\alpha = ${formatAlpha(alpha)}$`,
     legend: 'upper left',
   });
-  const pal = fig.theme.palette;
-  ax.line(ws, fs, { color: pal[0], label: 'Model $f(x, w)$' });
-  ax.line(ws, ls, { color: pal[1], dash: [9, 5], label: 'Linearisation at $w_0$' });
-  ax.scatter([W0], [model(alpha, p.x, W0)], { color: '#222222', radius: 5.5, label: '$(w_0, f(x, w_0))$' });
+  const pal = r.theme.palette;
+  ax.line(ws, fs, { color: pal[0], label: r.narrow ? 'Model' : 'Model $f(x, w)$' });
+  ax.line(ws, ls, { color: pal[1], dash: [9, 5], label: r.narrow ? 'Tangent at $w_0$' : 'Linearisation at $w_0$' });
+  ax.scatter([W0], [model(alpha, p.x, W0)], { color: r.theme.foreground, radius: 5.5, label: '$(w_0, f(x, w_0))$' });
   return fig;
 }
 
@@ -44,17 +44,17 @@ export default defineFigure({
   seed: 1,
   async render({ params: p, progress, out }) {
     const alphas = alphaSchedule(p.frames, p.maxExponent);
-    const { gif, poster } = await encodeAnimation({
+    const aMax = alphas[alphas.length - 1];
+    // Poster: the frame where α first reaches 10 — the curve still bends visibly
+    // while the tangent already follows it (the last frame is a near-vertical line).
+    const posterFrame = Math.max(0, alphas.findIndex((a) => a >= p.posterAlpha));
+    await out.animated('model-alpha', {
       frames: p.frames,
-      render: (k) => modelAlphaFrame(p, alphas[k]),
+      draw: (r, k) => modelAlphaFrame(p, alphas[k], r),
       delay: p.delayMs,
       palette: { maxColors: p.paletteColors },
-      poster: 'last',
-      progress: (f) => progress(f, 'model-alpha'),
-    });
-    const aMax = alphas[alphas.length - 1];
-    out.animation('model-alpha', gif, poster, {
-      pixelRatio: p.pixelRatio,
+      poster: posterFrame,
+    }, {
       alt:
         `Animation: the curve of a one-parameter model f(${p.x}, w) and its tangent line at w0 = ${W0}, ` +
         `for output scales α from 1 to ${Math.round(aMax)}. As α grows the curve steepens and, within the fixed ` +
@@ -71,12 +71,13 @@ export default defineFigure({
       w0: W0,
       alpha: Array.from(alphas),
       slopeAtW0: Array.from(alphas, (a) => linearised(a, p.x, W0 + 1)),
-      // Largest |f − f_lin| where f stays inside the plotted y range, per α.
+      // Largest |f − f_lin| where f stays inside the plotted y range, per α;
+      // null when no sample of the curve is in view ("no data", not "no gap").
       maxVisibleGap: Array.from(alphas, (a) => {
-        let m = 0;
+        let m: number | null = null;
         for (const w of linspace(W0 - p.wHalfRange, W0 + p.wHalfRange, p.samples)) {
           const f = model(a, p.x, w), l = linearised(a, p.x, w);
-          if (f >= p.yRange[0] && f <= p.yRange[1]) m = Math.max(m, Math.abs(f - l));
+          if (f >= p.yRange[0] && f <= p.yRange[1]) m = Math.max(m ?? 0, Math.abs(f - l));
         }
         return m;
       }),

@@ -12,9 +12,9 @@ export const toyAnimationParams = z.object({
   x: z.number().default(1.5),
   /** Points per drawn curve. */
   samples: z.number().int().min(50).max(5000).default(600),
-  width: z.number().int().min(200).max(2000).default(750),
-  height: z.number().int().min(150).max(2000).default(570),
-  pixelRatio: z.number().positive().max(3).default(1),
+  /** Height ÷ width of the desktop drawing, and of the phone drawing (taller, so the curves keep their room). */
+  aspect: z.number().min(0.3).max(2).default(0.76),
+  phoneAspect: z.number().min(0.3).max(2).default(0.9),
   delayMs: z.number().int().min(20).max(2000).default(80),
   /** GIF palette size: two curves on white need few colours, and fewer colours mean shorter LZW codes. */
   paletteColors: z.number().int().min(8).max(255).default(63),

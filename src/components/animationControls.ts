@@ -16,7 +16,7 @@ export function enhanceAnimations(root: ParentNode): void {
     const img = box.querySelector('img')!;
     const canvas = box.querySelector<HTMLCanvasElement>('canvas.figure-freeze')!;
     const button = box.querySelector<HTMLButtonElement>('button.figure-toggle')!;
-    const source = box.querySelector('source');
+    const reducedSources = box.querySelectorAll('source[data-reduced]');
     const set = (playing: boolean): void => {
       button.setAttribute('aria-pressed', String(playing));
       button.title = playing ? 'Pause animation' : 'Play animation';
@@ -36,7 +36,7 @@ export function enhanceAnimations(root: ParentNode): void {
       } else {
         canvas.hidden = true;
         // Under reduced motion the poster is showing: switch to the GIF.
-        if (source) source.remove();
+        reducedSources.forEach((s) => s.remove());
         set(true);
       }
     });

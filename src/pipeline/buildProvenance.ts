@@ -10,9 +10,9 @@ import type { CheckedFigure } from './checkFigures';
 import type { DataRecord, OutputRecord } from './outputWriter';
 import type { Provenance, ProvenanceOutput } from './provenance';
 
-/** Every file an output lists (image, poster, …), so callers never assume a fixed set. */
+/** Every file an output lists (canonical file, poster, renditions, social preview), so callers never assume a fixed set. */
 export function outputFiles(o: OutputRecord): string[] {
-  return o.poster ? [o.file, o.poster] : [o.file];
+  return [o.file, ...(o.poster ? [o.poster] : []), ...(o.renditions ?? []).map((r) => r.file), ...(o.social ? [o.social] : [])];
 }
 
 export async function buildProvenance(

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { canonicalJson, sha256 } from './hash';
 
 /** Bump when the cache layout or what a render receives changes. */
-export const PIPELINE_FORMAT_VERSION = 1;
+export const PIPELINE_FORMAT_VERSION = 2;
 
 export interface InputHash {
   path: string;
@@ -33,6 +33,8 @@ export function cacheKey(parts: {
   params: unknown;
   seed: number;
   lockfileHash: string;
+  /** Hash of the renderer's sources (renditions, plot, gif): see renditions/rendererHash.ts. */
+  renderer?: string;
 }): string {
   return sha256(
     canonicalJson({
@@ -41,6 +43,7 @@ export function cacheKey(parts: {
       params: canonicalJson(parts.params),
       seed: parts.seed,
       lockfileHash: parts.lockfileHash,
+      renderer: parts.renderer ?? '',
     }),
   );
 }

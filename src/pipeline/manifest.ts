@@ -5,6 +5,16 @@
  * All `src`-like paths are relative to the site's base (no leading slash), so
  * the site prefixes them with `import.meta.env.BASE_URL`.
  */
+import type { Slot } from './contract';
+import type { RenditionRecord } from './renditions/record';
+
+/** A rendition as the site serves it. */
+export interface PublishedRendition extends Omit<RenditionRecord, 'file'> {
+  /** Content-hashed file under public/, e.g. `figures/ellipses.phone-dark-2x.3f2a9c1b.webp`. */
+  src: string;
+  bytes: number;
+}
+
 export interface ManifestEntry {
   /** Output id, as used in `<Figure id="…">`. */
   id: string;
@@ -18,9 +28,17 @@ export interface ManifestEntry {
   height: number;
   pixelRatio: number;
   bytes: number;
+  /** Desktop slot the renditions were drawn for. */
+  slot?: Slot;
+  /** Every rendition (outputs published with `still` / `animated`); absent for single-file outputs. */
+  renditions?: PublishedRendition[];
   alt: string;
   /** May contain inline TeX between `$…$`. */
   caption: string;
+  /** Longer notes for "How this figure was made" (inline TeX). */
+  notes?: string;
+  /** Social preview image (1200×630 PNG), content-hashed. */
+  social?: string;
   script: {
     /** Definition id, e.g. `ntk/ellipses`. */
     id: string;

@@ -6,7 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ImageMeta, OutputWriter } from './contract';
+import type { ImageMeta, OutputWriter, Slot } from './contract';
+import type { RenditionRecord } from './renditions/record';
+import { renderAnimated, renderStill, type RenderedOutput } from './renditions';
 
 export interface OutputRecord {
   id: string;
@@ -17,7 +19,17 @@ export interface OutputRecord {
   poster?: string;
   alt: string;
   caption: string;
+  notes?: string;
   pixelRatio: number;
+  /** Social preview image (1200×630 PNG), when the script asked for one. */
+  social?: string;
+  /** Desktop slot (outputs drawn per rendition). */
+  slot?: Slot;
+  /** Every rendition file, for outputs published with `still` / `animated`. */
+  renditions?: RenditionRecord[];
+  /** Device size of `file`, when the writer knows it without reading the file back. */
+  pixelWidth?: number;
+  pixelHeight?: number;
 }
 
 export interface DataRecord {
@@ -28,14 +40,12 @@ export interface DataRecord {
 export interface WrittenOutputs {
   outputs: OutputRecord[];
   data: DataRecord[];
+  /** Resolves when every `still` / `animated` output has been drawn and written (rejects with the first failure). */
+  settle(): Promise<void>;
 }
 
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputError';
-  }
-}
+import { OutputError } from './outputError';
+export { OutputError };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -58,8 +68,19 @@ export type WriteFileSync = (file: string, bytes: Uint8Array | string) => void;
 export function createOutputWriter(
   dir: string,
   writeFile: WriteFileSync = (f, b) => writeFileSync(f, b),
+  progress: (fraction: number, label: string) => void = () => {},
 ): { out: OutputWriter; written: WrittenOutputs } {
-  const written: WrittenOutputs = { outputs: [], data: [] };
+  const pending: Promise<void>[] = [];
+  const written: WrittenOutputs = {
+    outputs: [],
+    data: [],
+    async settle() {
+      // A failed output must fail the figure even if the script forgot to await it.
+      const results = await Promise.allSettled(pending);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
+  };
   const ids = new Set<string>();
   const dataNames = new Set<string>();
   mkdirSync(path.join(dir, 'data'), { recursive: true });
@@ -90,7 +111,45 @@ export function createOutputWriter(
     }
   };
 
+  const publishRendered = (id: string, kind: 'image' | 'animation', slot: Slot, meta: ImageMeta, r: RenderedOutput): void => {
+    written.outputs.push({
+      id, kind, file: r.canonical.file, ...(r.poster ? { poster: r.poster } : {}),
+      alt: meta.alt, caption: meta.caption, ...(meta.notes ? { notes: meta.notes } : {}), ...(r.social ? { social: r.social } : {}),
+      pixelRatio: r.canonical.pixelRatio, slot, renditions: r.renditions,
+      pixelWidth: r.canonical.pixelWidth, pixelHeight: r.canonical.pixelHeight,
+    });
+  };
+  const writeBytes = (file: string, bytes: Uint8Array): void => writeFile(path.join(dir, file), bytes);
+  const track = (p: Promise<void>): Promise<void> => {
+    pending.push(p);
+    return p;
+  };
+  const checkSlot = (id: string, slot: unknown): Slot => {
+    const s = slot ?? 'full';
+    if (s !== 'full' && s !== 'half' && s !== 'third') throw new OutputError(`output "${id}": slot must be 'full', 'half' or 'third', got ${JSON.stringify(slot)}`);
+    return s;
+  };
+
   const out: OutputWriter = {
+    still(id, spec, meta) {
+      checkId(id, 'image');
+      checkMeta(id, meta);
+      const slot = checkSlot(id, spec?.slot);
+      if (typeof spec?.draw !== 'function') throw new OutputError(`output "${id}": still() needs a draw(rendition) function`);
+      ids.add(id);
+      return track(renderStill(id, spec, writeBytes).then((r) => publishRendered(id, 'image', slot, meta, r)));
+    },
+    animated(id, spec, meta) {
+      checkId(id, 'animation');
+      checkMeta(id, meta);
+      const slot = checkSlot(id, spec?.slot);
+      if (typeof spec?.draw !== 'function') throw new OutputError(`output "${id}": animated() needs a draw(rendition, frame) function`);
+      if (!(Number.isInteger(spec.frames) && spec.frames >= 1)) throw new OutputError(`output "${id}": frames must be a positive integer, got ${spec.frames}`);
+      ids.add(id);
+      return track(
+        renderAnimated(id, spec, writeBytes, (f) => progress(f, `${id}: encoding`)).then((r) => publishRendered(id, 'animation', slot, meta, r)),
+      );
+    },
     image(id, png, meta) {
       checkId(id, 'image');
       const pixelRatio = checkMeta(id, meta);

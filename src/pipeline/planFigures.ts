@@ -7,6 +7,7 @@
  * by its sources and the lockfile, the result is remembered under the source
  * key in `.figures/cache/.definitions/`: a warm run starts no worker at all.
  */
+import { rendererHash } from './renditions/rendererHash';
 import { cacheKey, hashInputs, sourceKey, type InputHash } from './cacheKey';
 import { readDefinition, writeDefinition } from './definitionStore';
 import { dependencyGraph } from './dependencyGraph';
@@ -37,7 +38,7 @@ export interface Plan {
 
 export async function planFigures(root: string, getPool: () => WorkerPool): Promise<Plan> {
   const { scripts, problems } = await discoverScripts(root);
-  const [graph, lockfile] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root)]);
+  const [graph, lockfile, renderer] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root), rendererHash()]);
   const figures = await Promise.all(
     scripts.map(async (script): Promise<PlannedFigure> => {
       const deps = graph.get(script)!;
@@ -59,7 +60,7 @@ export async function planFigures(root: string, getPool: () => WorkerPool): Prom
         description = reply.description;
         await writeDefinition(root, script, srcKey, description);
       }
-      const key = cacheKey({ inputs: inputHashes, params: description.params, seed: description.seed, lockfileHash: lockfile.hash });
+      const key = cacheKey({ inputs: inputHashes, params: description.params, seed: description.seed, lockfileHash: lockfile.hash, renderer });
       return { ...planned, description, key };
     }),
   );

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { entryDir, fileSha256 } from './cacheStore';
 import { isLive } from './liveness';
 import { sha256 } from './hash';
-import type { Manifest, ManifestEntry } from './manifest';
+import type { Manifest, ManifestEntry, PublishedRendition } from './manifest';
 import { PROVENANCE_FILE, publishedProvenance, type Provenance } from './provenance';
 import { publishedName, slug } from './publishedName';
 
@@ -75,18 +75,24 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
     const provenance = await placeBytes((h) => `${s}.provenance.${h}.json`, provText);
     const data = prov.data.map((d) => ({ name: d.name, src: published.get(d.file)! }));
 
+    const bytesOf = (file: string): number => prov.files.find((f) => f.path === file)!.bytes;
     for (const o of prov.outputs) {
+      const renditions: PublishedRendition[] = (o.renditions ?? []).map(({ file, ...rest }) => ({ ...rest, src: published.get(file)!, bytes: bytesOf(file) }));
       figures[o.id] = {
         id: o.id,
         kind: o.kind,
         src: published.get(o.file)!,
         ...(o.poster ? { poster: published.get(o.poster)! } : {}),
+        ...(o.slot ? { slot: o.slot } : {}),
+        ...(renditions.length ? { renditions } : {}),
         width: Math.round(o.pixelWidth / o.pixelRatio),
         height: Math.round(o.pixelHeight / o.pixelRatio),
         pixelRatio: o.pixelRatio,
-        bytes: prov.files.find((f) => f.path === o.file)!.bytes,
+        bytes: bytesOf(o.file),
         alt: o.alt,
         caption: o.caption,
+        ...(o.notes ? { notes: o.notes } : {}),
+        ...(o.social ? { social: published.get(o.social)! } : {}),
         script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source },
         params: prov.params as Record<string, unknown>,
         seed: prov.seed,
@@ -114,7 +120,15 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
 
 /** Every published path a manifest entry references. */
 function entryFiles(entry: ManifestEntry): string[] {
-  return [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src)].filter(
+  return [
+    entry.src,
+    entry.poster,
+    entry.social,
+    entry.script.source,
+    entry.provenance,
+    ...entry.data.map((d) => d.src),
+    ...(entry.renditions ?? []).map((r) => r.src),
+  ].filter(
     (f): f is string => !!f,
   );
 }

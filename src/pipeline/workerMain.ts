@@ -39,7 +39,6 @@ async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<v
     reply({ type: 'described', taskId: task.taskId, description });
     return;
   }
-  const { out, written } = createOutputWriter(task.stagingDir);
   let lastSent = -1;
   const progress = (fraction: number, label?: string): void => {
     const f = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
@@ -48,10 +47,13 @@ async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<v
     lastSent = Math.floor(f * 100);
     reply({ type: 'progress', taskId: task.taskId, fraction: f, label });
   };
+  const { out, written } = createOutputWriter(task.stagingDir, undefined, (f, label) => progress(Math.max(lastSent / 100, f), label));
   const t0 = performance.now();
   await def.render({ params, seed: def.seed, rng: createRng(def.seed), progress, out });
+  await written.settle();
   if (written.outputs.length === 0) throw new Error('render finished without writing any image or animation');
-  reply({ type: 'rendered', taskId: task.taskId, written, durationMs: performance.now() - t0, description });
+  // Only plain data crosses the thread boundary (settle() is a function).
+  reply({ type: 'rendered', taskId: task.taskId, written: { outputs: written.outputs, data: written.data }, durationMs: performance.now() - t0, description });
 }
 
 async function loadDefinition(root: string, script: string): Promise<FigureDefinition> {

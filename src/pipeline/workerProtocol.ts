@@ -27,5 +27,5 @@ export interface Description {
 export type WorkerReply =
   | { type: 'described'; taskId: number; description: Description }
   | { type: 'progress'; taskId: number; fraction: number; label?: string }
-  | { type: 'rendered'; taskId: number; written: WrittenOutputs; durationMs: number; description: Description }
+  | { type: 'rendered'; taskId: number; written: Omit<WrittenOutputs, 'settle'>; durationMs: number; description: Description }
   | { type: 'failed'; taskId: number; error: SerializedError };

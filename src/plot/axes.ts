@@ -48,9 +48,18 @@ export interface Box { x: number; y: number; w: number; h: number }
 /** Where the axes ended up, for tests and for overlaying extra drawing. */
 export interface AxesLayout {
   plot: Box;
+  /** Space between the box and the plot on the left and right (what tick labels take). */
+  insets: Insets;
   x: AxisScale;
   y: AxisScale;
 }
+
+/**
+ * Horizontal space taken by y tick labels (left) and by colourbars or the
+ * overhang of the last x tick label (right). An animation locks these to
+ * their largest value over all frames so the plot box never moves.
+ */
+export interface Insets { left: number; right: number }
 
 const MAX_PX = 1e5; // keep far-off points finite for the rasteriser
 
@@ -129,7 +138,7 @@ export class Axes {
    * Lay out inside `box` (CSS px) and draw everything. `pixelRatio` (device
    * px per CSS px) lets grid lines and tick marks snap to device pixels.
    */
-  draw(ctx: DrawContext, box: Box, pixelRatio = 1): AxesLayout {
+  draw(ctx: DrawContext, box: Box, pixelRatio = 1, locked?: Insets): AxesLayout {
     const T = this.theme, o = this.options, fs = T.fontSize;
     const bare = !!o.bare;
     const heat = [...this.marks].reverse().find((m): m is HeatmapMark => m.kind === 'heatmap');
@@ -147,7 +156,7 @@ export class Axes {
 
     const yTickW = bare ? 0 : Math.max(0, ...yScale.ticks.filter((t) => t.label).map((t) => measure(t.label, fs.tick).width));
     const yLabM = o.y.label ? measure(o.y.label, fs.label) : null;
-    const left = T.pad + (yLabM ? yLabM.ascent + yLabM.descent + T.pad : 0) + (bare ? 0 : yTickW + T.pad + T.tickLength);
+    const left = locked?.left ?? T.pad + (yLabM ? yLabM.ascent + yLabM.descent + T.pad : 0) + (bare ? 0 : yTickW + T.pad + T.tickLength);
 
     let cbScale: AxisScale | null = null;
     let right = T.pad;
@@ -159,6 +168,7 @@ export class Axes {
       cbLabM = o.colorbar.label ? measure(o.colorbar.label, fs.label) : null;
       right = cbGap + cbW + T.tickLength + T.pad + cbTickW + (cbLabM ? T.pad + cbLabM.ascent + cbLabM.descent : 0) + T.pad;
     }
+    if (locked) right = Math.max(right, locked.right);
     let pw = box.w - left - right;
     let x0 = box.x + left;
     let py0 = y0;
@@ -175,7 +185,7 @@ export class Axes {
     }
     if (pw < 10 || ph < 10) throw new Error(`axes: no room for the plot (${pw.toFixed(0)}×${ph.toFixed(0)} px)`);
     let xScale = createAxisScale({ ...o.x, range: [x0, x0 + pw], tickCount: o.x.tickCount ?? Math.max(2, Math.round(pw / 90)) });
-    if (!bare && !cbScale && o.aspect !== 'equal') {
+    if (!bare && !cbScale && o.aspect !== 'equal' && !locked) {
       // Let the last tick label hang over the frame by at most the right margin.
       const last = [...xScale.ticks].reverse().find((t) => t.label);
       const overhang = last ? last.pos + measure(last.label, fs.tick).width / 2 + T.pad - (box.x + box.w) : 0;
@@ -262,7 +272,8 @@ export class Axes {
     }
     if (o.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, o.legend || 'upper right');
 
-    this.layout = { plot, x: xScale, y: yScale };
+    const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w) };
+    this.layout = { plot, insets, x: xScale, y: yScale };
     return this.layout;
   }
 }

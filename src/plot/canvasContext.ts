@@ -20,6 +20,11 @@ function glyphPath(t: TypesetText): Path2D {
 export class CanvasContext implements DrawContext {
   readonly canvas: Canvas;
   readonly ctx: SKRSContext2D;
+  /**
+   * Smallest font size (CSS px) drawn since the last reset: the pipeline records
+   * it per rendition so the site's tests can check displayed text size.
+   */
+  minTextSize = Infinity;
   constructor(readonly width: number, readonly height: number, readonly pixelRatio = 1) {
     this.canvas = createCanvas(Math.round(width * pixelRatio), Math.round(height * pixelRatio));
     this.ctx = this.canvas.getContext('2d');
@@ -33,6 +38,7 @@ export class CanvasContext implements DrawContext {
     c.fillStyle = background;
     c.fillRect(0, 0, this.canvas.width, this.canvas.height);
     c.setTransform(this.pixelRatio, 0, 0, this.pixelRatio, 0, 0);
+    this.minTextSize = Infinity;
   }
   moveTo(x: number, y: number) { this.ctx.moveTo(x, y); }
   lineTo(x: number, y: number) { this.ctx.lineTo(x, y); }
@@ -69,6 +75,7 @@ export class CanvasContext implements DrawContext {
 
   drawText(text: TypesetText, x: number, y: number, size: number): void {
     if (!text.d) return;
+    if (size < this.minTextSize) this.minTextSize = size;
     const c = this.ctx;
     c.save();
     c.translate(x, y);

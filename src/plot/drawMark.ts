@@ -145,7 +145,7 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
       const py = m.coords === 'axes' ? plot.y + (1 - m.y) * plot.h : Y(m.y);
       drawLabel(ctx, m.text, px + (m.dx ?? 0), py + (m.dy ?? 0), {
         size: m.size ?? T.fontSize.annotation, color: m.color ?? T.foreground, anchor: m.anchor ?? 'start', baseline: m.baseline ?? 'baseline',
-        halo: m.halo ? 'rgba(255,255,255,0.85)' : undefined,
+        halo: m.halo ? T.halo : undefined,
       });
       return;
     }

@@ -5,10 +5,11 @@
  * CSS px). Build a fresh Figure per animation frame: it is cheap, and the
  * typesetting cache makes repeated labels free.
  */
-import { Axes, type AxesLayout, type AxesOptions } from './axes';
+import { Axes, type AxesLayout, type AxesOptions, type Insets } from './axes';
 import { CanvasContext } from './canvasContext';
 import type { DrawContext, RgbaImage } from './context';
 import { drawLabel, measure } from './drawLabel';
+import { NullContext } from './nullContext';
 import { defaultTheme, type Theme } from './theme';
 
 export interface FigureOptions {
@@ -31,6 +32,9 @@ export class Figure {
   readonly theme: Theme;
   readonly pixelRatio: number;
   private readonly items: { axes: Axes; rect: [number, number, number, number] }[] = [];
+  private locked: (Insets | undefined)[] = [];
+  /** Smallest font size (CSS px) drawn by the last renderTo / png / rgba. */
+  minTextPx = Infinity;
 
   constructor(readonly options: FigureOptions) {
     if (!(options.width > 0 && options.height > 0)) throw new Error('figure: width and height must be positive');
@@ -58,9 +62,24 @@ export class Figure {
       top = m.ascent + m.descent + 2 * T.pad;
     }
     const H = this.height - top;
-    return this.items.map(({ axes, rect: [l, t, r, b] }) =>
-      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio),
+    return this.items.map(({ axes, rect: [l, t, r, b] }, k) =>
+      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio, this.locked[k]),
     );
+  }
+
+  /** Lay out without drawing pixels: the insets each axes would take. */
+  measureInsets(): Insets[] {
+    return this.draw(new NullContext()).map((l) => l.insets);
+  }
+
+  /**
+   * Fix each axes' insets (from the widest frame of an animation), so the plot
+   * box stays put while tick labels change width. Axes with aspect 'equal'
+   * centre their plot and are left alone.
+   */
+  lockInsets(insets: Insets[]): this {
+    this.locked = this.items.map(({ axes }, k) => (axes.options.aspect === 'equal' ? undefined : insets[k]));
+    return this;
   }
 
   /** Render to a canvas context (by default one shared per size, reused across frames). */
@@ -71,6 +90,7 @@ export class Figure {
     }
     c.reset(this.theme.background);
     this.draw(c);
+    this.minTextPx = c.minTextSize;
     return c;
   }
 

@@ -86,10 +86,13 @@ describe('published files carry nothing run-specific', () => {
 });
 
 describe('publishedName', () => {
-  it('puts the hash after the stem, and prefixes data files with the script slug', () => {
+  it('puts the hash after the output id and rendition tag, and prefixes data files with the script slug', () => {
     const h = 'abcdef0123456789';
     expect(publishedName('ntk/x', 'a-img.png', h)).toBe('a-img.abcdef01.png');
     expect(publishedName('ntk/x', 'a-img.poster.png', h)).toBe('a-img.abcdef01.poster.png');
+    expect(publishedName('ntk/x', 'a-img.phone-dark-2x.webp', h)).toBe('a-img.phone-dark-2x.abcdef01.webp');
+    expect(publishedName('ntk/x', 'a-img.desktop-light-1x.poster.webp', h)).toBe('a-img.desktop-light-1x.abcdef01.poster.webp');
+    expect(publishedName('ntk/x', 'a-img.social.png', h)).toBe('a-img.social.abcdef01.png');
     expect(publishedName('ntk/x', 'data/loss.json', h)).toBe('ntk-x.loss.abcdef01.json');
   });
 });

