@@ -21,7 +21,6 @@ export async function buildProvenance(
   written: { outputs: OutputRecord[]; data: DataRecord[] },
   durationMs: number,
   libraries: Record<string, string>,
-  lockfileHash: string,
 ): Promise<Provenance> {
   const outputs: ProvenanceOutput[] = [];
   for (const o of written.outputs) {
@@ -38,12 +37,12 @@ export async function buildProvenance(
     seed: d.seed,
     key: f.key,
     inputs: f.inputHashes,
-    lockfileHash,
     generatedAt: new Date().toISOString(),
     durationMs: Math.round(durationMs),
-    node: process.version,
+    node: f.runtime?.node ?? process.version,
     platform: `${process.platform}-${process.arch}`,
     libraries,
+    packages: f.runtime?.packages ?? [],
     outputs,
     data: written.data,
     files,

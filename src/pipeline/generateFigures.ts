@@ -28,7 +28,6 @@ export interface GenerateContext {
   commitEffects: CommitEffects;
   keepEntries: number;
   libraries: Record<string, string>;
-  lockfileHash: string;
   /** Limit for scripts that do not set `timeLimitSeconds`. */
   defaultTimeLimitMs?: number;
   /** Aborted when the run is cancelled (a newer edit in dev). */
@@ -101,7 +100,7 @@ async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Prov
         `figure ${id} (${f.script}): its stored definition (${DEFINITIONS_NOTE}) does not match the script; it was removed, run again`,
       );
     }
-    const prov = await buildProvenance(f, dir, reply.written, reply.durationMs, ctx.libraries, ctx.lockfileHash);
+    const prov = await buildProvenance(f, dir, reply.written, reply.durationMs, ctx.libraries);
     await commitEntry(ctx.root, dir, prov, ctx.commitEffects);
     ctx.staging.delete(dir);
     await pruneEntries(ctx.root, id, ctx.keepEntries, f.key);

@@ -4,15 +4,16 @@
  *
  * Loading a definition means importing the script, which happens in a worker
  * (TypeScript, fresh module state). Since a definition is fully determined
- * by its sources and the lockfile, the result is remembered under the source
+ * by its sources and the packages they load, the result is remembered under the source
  * key in `.figures/cache/.definitions/`: a warm run starts no worker at all.
  */
-import { rendererHash } from './renditions/rendererHash';
-import { cacheKey, hashInputs, sourceKey, type InputHash } from './cacheKey';
+import { cacheKey, hashInputs, sourceKey, type InputHash, type Runtime } from './cacheKey';
 import { readDefinition, writeDefinition } from './definitionStore';
 import { dependencyGraph } from './dependencyGraph';
 import { discoverScripts } from './discoverScripts';
 import { readLockfile, type LockfileInfo } from './lockfile';
+import { PackageResolver } from './packageVersions';
+import { rendererDependencies, rendererHash } from './renditions/rendererHash';
 import { timeLimitMs } from './timeLimit';
 import type { Description } from './workerProtocol';
 import type { WorkerPool } from './workerPool';
@@ -27,6 +28,8 @@ export interface PlannedFigure {
   /** Definition id when known even though the description failed (invalid params). */
   id?: string;
   key?: string;
+  /** Exact package versions and Node version the figure runs on (part of its key). */
+  runtime?: Runtime;
   /** Set when the script could not be loaded or its params are invalid. */
   error?: string;
 }
@@ -38,14 +41,21 @@ export interface Plan {
 
 export async function planFigures(root: string, getPool: () => WorkerPool): Promise<Plan> {
   const { scripts, problems } = await discoverScripts(root);
-  const [graph, lockfile, renderer] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root), rendererHash()]);
+  const [graph, lockfile, renderer, rendererDeps] = await Promise.all([
+    dependencyGraph(root, scripts),
+    readLockfile(root),
+    rendererHash(),
+    rendererDependencies(),
+  ]);
+  const resolver = new PackageResolver();
   const figures = await Promise.all(
     scripts.map(async (script): Promise<PlannedFigure> => {
       const deps = graph.get(script)!;
       const inputHashes = await hashInputs(root, deps.inputs);
       const planned: PlannedFigure = { script, inputs: deps.inputs, inputHashes };
       if (deps.error) return { ...planned, error: `figure ${script}: cannot load the script:\n${deps.error}` };
-      const srcKey = sourceKey(inputHashes, lockfile.hash);
+      const runtime: Runtime = { packages: await resolver.closure([...deps.packages, ...rendererDeps.packages]), node: process.version };
+      const srcKey = sourceKey(inputHashes, runtime);
       let description = await readDefinition(root, script, srcKey);
       if (!description) {
         const reply = await getPool()
@@ -60,8 +70,8 @@ export async function planFigures(root: string, getPool: () => WorkerPool): Prom
         description = reply.description;
         await writeDefinition(root, script, srcKey, description);
       }
-      const key = cacheKey({ inputs: inputHashes, params: description.params, seed: description.seed, lockfileHash: lockfile.hash, renderer });
-      return { ...planned, description, key };
+      const key = cacheKey({ inputs: inputHashes, params: description.params, seed: description.seed, runtime, renderer });
+      return { ...planned, description, key, runtime };
     }),
   );
   const refused = problems.map((p): PlannedFigure => ({ script: p.path, inputs: [], inputHashes: [], error: `figures: ${p.message}` }));

@@ -26,13 +26,14 @@ export interface Provenance {
   seed: number;
   key: string;
   inputs: InputHash[];
-  lockfileHash: string;
   generatedAt: string;
   durationMs: number;
   node: string;
   platform: string;
-  /** Versions of the project's direct dependencies, from the lockfile. */
+  /** Versions of the project's direct dependencies, from the lockfile (informative: not in the key). */
   libraries: Record<string, string>;
+  /** Exact `name@version` of every package the figure loads (in the key, with `node`). */
+  packages: string[];
   outputs: ProvenanceOutput[];
   data: DataRecord[];
   files: FileRecord[];

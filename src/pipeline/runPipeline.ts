@@ -132,7 +132,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
           commitEffects: opts.commitEffects ?? realCommitEffects,
           keepEntries: opts.keepEntries ?? 3,
           libraries: plan.lockfile.versions,
-          lockfileHash: plan.lockfile.hash,
           defaultTimeLimitMs: opts.defaultTimeLimitMs,
           signal: opts.signal,
         },
