@@ -1,6 +1,8 @@
 /**
  * `npm run figures -- <command>`:
- *   (none) | generate [--force] [id…]   generate stale figures (all, or the given script/output ids)
+ *   (none) | generate [--force] [--shard K/N] [id…]
+ *                                       generate stale figures (all, or the given script/output ids;
+ *                                       with --shard, only shard K of N: see shard.ts)
  *   list                                ids, titles, outputs, cached or stale
  *   clean                               remove the cache, the manifest and the published copies
  * Options: --root DIR (default: current directory).
@@ -14,9 +16,10 @@ import { planFigures } from './planFigures';
 import { PUBLISH_SUBDIR, readManifest } from './publishFigures';
 import { consoleLogger, ttyLiveLine } from './reporter';
 import { runPipeline } from './runPipeline';
+import { parseShard } from './shard';
 import { defaultPoolSize, WorkerPool } from './workerPool';
 
-const USAGE = `usage: npm run figures -- [generate [--force] [id…] | list | clean] [--root DIR]`;
+const USAGE = `usage: npm run figures -- [generate [--force] [--shard K/N] [id…] | list | clean] [--root DIR]`;
 
 export async function main(argv: string[]): Promise<number> {
   const args = [...argv];
@@ -26,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     root = path.resolve(args[rootAt + 1] ?? '.');
     args.splice(rootAt, 2);
   }
+  const shardAt = args.indexOf('--shard');
+  const shardText = shardAt >= 0 ? (args.splice(shardAt, 2)[1] ?? '') : undefined;
   const force = args.includes('--force');
   const rest = args.filter((a) => a !== '--force');
   const command = rest[0] && !rest[0].startsWith('-') && ['generate', 'list', 'clean'].includes(rest[0]) ? rest.shift()! : 'generate';
@@ -43,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`removed ${FIGURES_STATE_DIR}/ and public/${PUBLISH_SUBDIR}/`);
       return 0;
     }
-    await runPipeline({ root, force, only: rest, logger: consoleLogger, live: ttyLiveLine(process.stdout) });
+    const shard = shardText === undefined ? undefined : parseShard(shardText);
+    await runPipeline({ root, force, only: rest, shard, logger: consoleLogger, live: ttyLiveLine(process.stdout) });
     return 0;
   } catch (err) {
     if (err instanceof PipelineError) return 1; // each failure was already printed

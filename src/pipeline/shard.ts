@@ -7,8 +7,9 @@
  * does not depend on what a job happens to find stale, and from nothing but
  * the sources and the restored cache, so every job computes the same one:
  *
- * - balanced by the durations recorded in provenance: longest-processing-time
- *   first (each figure, longest first, goes to the least-loaded shard);
+ * - balanced by the durations recorded in provenance for each figure's
+ *   previous version (see recordedDurations): longest-processing-time first
+ *   (each figure, longest first, goes to the least-loaded shard);
  * - figures without a recorded duration (new ones) come after all the others,
  *   weighted as the mean known duration (so, by count when none is known);
  * - hence stable when a figure is added: the new figure has no duration yet,
@@ -61,9 +62,13 @@ export function partition(figures: Weighted[], count: number): Map<string, numbe
 }
 
 /**
- * The last duration the cache recorded for each figure id: that of the
- * current key when the entry exists, else of the newest entry of the id (the
- * previous version of the figure is the best guess for the new one).
+ * The duration recorded for each figure id by its previous version: the
+ * newest entry of the id under another key. Entries under the current key
+ * are ignored on purpose: they are exactly what shards add (their artifacts,
+ * a failed attempt's partial results), so counting them would let a rerun
+ * of one shard compute a different partition than the first attempt did,
+ * and a figure could fall between two shards. Entries of older keys come
+ * only from the restored cache, which every job and attempt shares.
  */
 export async function recordedDurations(root: string, figures: { id: string; key: string }[]): Promise<Weighted[]> {
   return Promise.all(
@@ -71,12 +76,11 @@ export async function recordedDurations(root: string, figures: { id: string; key
       const dir = path.join(root, CACHE_DIR, ...id.split('/'));
       const names = await readdir(dir).catch(() => [] as string[]);
       let best: { at: string; ms: number } | undefined;
-      for (const name of names.filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+      for (const name of names.filter((n) => /^[0-9a-f]{64}$/.test(n) && n !== key)) {
         const prov = await readFile(path.join(dir, name, PROVENANCE_FILE), 'utf8')
           .then((t) => JSON.parse(t) as Provenance)
           .catch(() => undefined);
         if (!prov || typeof prov.durationMs !== 'number') continue;
-        if (name === key) return { id, durationMs: prov.durationMs };
         if (!best || prov.generatedAt > best.at) best = { at: prov.generatedAt, ms: prov.durationMs };
       }
       return { id, durationMs: best?.ms };
