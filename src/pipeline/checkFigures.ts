@@ -12,8 +12,9 @@ import type { Description } from './workerProtocol';
 /** A figure that passed the check: its definition and key are known. */
 export type CheckedFigure = PlannedFigure & { description: Description; key: string };
 
-export function checkFigures(planned: PlannedFigure[], record: RunRecord): CheckedFigure[] {
-  for (const f of planned) if (f.error) record.fail(f, f.error);
+/** Scripts that cannot run are failures only when selected: a run about one figure reports that figure. */
+export function checkFigures(planned: PlannedFigure[], record: RunRecord, selected: Set<string>): CheckedFigure[] {
+  for (const f of planned) if (f.error && selected.has(f.script)) record.fail(f, f.error);
   const ok = planned.filter((f): f is CheckedFigure => !f.error && !!f.description && !!f.key);
   const byId = new Map<string, CheckedFigure[]>();
   for (const f of ok) byId.set(f.description.id, [...(byId.get(f.description.id) ?? []), f]);

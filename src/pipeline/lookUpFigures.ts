@@ -1,7 +1,8 @@
 /**
  * Look up: for every checked figure, a verified cache entry (cached), or a
  * place in the generate queue when it is selected (stale), or nothing at all
- * (skipped: stale but not selected, e.g. another shard's figure).
+ * (skipped: stale but not selected, e.g. another shard's figure). Only
+ * selected figures get a line.
  */
 import { readEntry } from './cacheStore';
 import type { CheckedFigure } from './checkFigures';
@@ -32,13 +33,12 @@ export async function lookUpFigures(
     if (entry.ok && !(force && isSelected)) {
       cached.set(f.script, entry.provenance);
       record.done(f, 'cached', entry.provenance);
-      reporter.status(id, 'cached');
+      if (isSelected) reporter.status(id, 'cached');
     } else if (isSelected) {
       if (!entry.ok && entry.reason !== 'missing') reporter.status(id, `cache entry damaged (${entry.reason}), regenerating`);
       stale.push(f);
     } else {
       record.skip(f);
-      reporter.status(id, 'stale (not selected)');
     }
   }
   return { cached, stale };

@@ -39,8 +39,10 @@ export interface Plan {
   lockfile: LockfileInfo;
 }
 
-export async function planFigures(root: string, getPool: () => WorkerPool): Promise<Plan> {
+/** `onDiscovered` hears the script list at once, so a caller can report before the slow part. */
+export async function planFigures(root: string, getPool: () => WorkerPool, onDiscovered?: (scripts: string[]) => void): Promise<Plan> {
   const { scripts, problems } = await discoverScripts(root);
+  onDiscovered?.(scripts);
   const [graph, lockfile, renderer, rendererDeps] = await Promise.all([
     dependencyGraph(root, scripts),
     readLockfile(root),

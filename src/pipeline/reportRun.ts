@@ -3,19 +3,32 @@
  * last lines of a CI log say what went wrong, whatever stage it was in).
  */
 import type { FigureFailure } from './errors';
-import { formatSeconds, type Logger } from './reporter';
+import { formatSeconds, plural, type Logger } from './reporter';
 import type { FigureOutcome } from './runRecord';
 
-export function summaryLine(list: FigureOutcome[], durationMs: number): string {
-  const n = (s: FigureOutcome['status']): number => list.filter((o) => o.status === s).length;
-  const skipped = n('skipped') ? `, ${n('skipped')} skipped` : '';
+/**
+ * The summary counts what was asked for (selected, in this shard); the other
+ * scripts were only published from the cache.
+ */
+export function summaryLine(list: FigureOutcome[], selected: Set<string>, scripts: number, durationMs: number): string {
+  const shown = list.filter((o) => selected.has(o.script));
+  const n = (s: FigureOutcome['status']): number => shown.filter((o) => o.status === s).length;
+  const others = scripts - selected.size;
   return (
-    `${list.length} figure${list.length === 1 ? '' : 's'}: ${n('generated')} generated, ${n('cached')} cached, ${n('failed')} failed${skipped} in ${formatSeconds(durationMs)}` +
+    `${plural(shown.length, 'figure')}: ${n('generated')} generated, ${n('cached')} cached, ${n('failed')} failed in ${formatSeconds(durationMs)}` +
+    (others ? ` (${plural(others, 'other')} not selected)` : '') +
     (n('generated') === 0 && n('failed') === 0 ? ' — nothing regenerated' : '')
   );
 }
 
-export function reportRun(logger: Logger, list: FigureOutcome[], failures: FigureFailure[], durationMs: number): void {
-  logger.info(summaryLine(list, durationMs));
+export function reportRun(
+  logger: Logger,
+  list: FigureOutcome[],
+  selected: Set<string>,
+  scripts: number,
+  failures: FigureFailure[],
+  durationMs: number,
+): void {
+  logger.info(summaryLine(list, selected, scripts, durationMs));
   for (const f of failures) logger.error(f.message);
 }

@@ -106,19 +106,20 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 
   try {
     if (lock.held) await cleanStaleStaging(root);
-    const plan = await planFigures(root, getPool);
+    const plan = await planFigures(root, getPool, (scripts) => reporter.planning(scripts.length));
     const record = new RunRecord();
-    const valid = checkFigures(plan.figures, record);
-    if (lock.held) await pruneDeletedScripts(root, plan.figures);
-    reporter.setIds(valid.map((f) => f.description.id));
-
     const previous = await readManifest(root);
-    const selected = selectFigures(valid, opts.only, previous);
+    // Before anything runs: an unknown id is a usage error. Only selected scripts are reported.
+    const selected = selectFigures(plan.figures, opts.only, previous);
+    const valid = checkFigures(plan.figures, record, selected);
+    if (lock.held) await pruneDeletedScripts(root, plan.figures);
     if (opts.shard) {
       const mine = await scriptsInShard(root, valid, opts.shard);
       for (const s of [...selected]) if (!mine.has(s)) selected.delete(s);
     }
+    reporter.setIds(valid.filter((f) => selected.has(f.script)).map((f) => f.description.id));
     const { cached, stale } = await lookUpFigures(root, valid, selected, !!opts.force, record, reporter);
+    reporter.planned([...cached.keys()].filter((s) => selected.has(s)).length, stale.length, clock() - t0);
 
     if (stale.length && !opts.signal?.aborted) {
       pool ??= newPool(stale.length);
@@ -158,7 +159,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const list = record.list(plan.figures);
     const durationMs = clock() - t0;
     reporter.close();
-    reportRun(logger, list, record.failures, durationMs);
+    reportRun(logger, list, selected, plan.figures.length, record.failures, durationMs);
     const result: PipelineResult = {
       figures: list,
       manifest,
