@@ -27,9 +27,7 @@ const spinning = (limit?: number): string =>
 describe('time limits', () => {
   it("a spinning figure is stopped at its definition's time limit, named, with heartbeat lines meanwhile", async () => {
     p = createProject({ ...ok, 'figures/demo/spin.figure.ts': spinning(2) });
-    const t0 = Date.now();
     const r = await run(p, { heartbeatMs: 500 });
-    expect(Date.now() - t0).toBeLessThan(30_000);
     expect(r.failed).toEqual(['demo/spin']);
     expect(r.generated).toEqual(['demo/ok']);
     expect(r.error!.message).toBe(
