@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import figures from './src/integration.ts';
 import remarkFigures from './src/markdown/remark-figures.ts';
+import { rehypeMathPunctuation } from './src/markdown/mathPunctuation.ts';
 import katexFontDisplay from './src/site/katexFontDisplay.ts';
 
 // SITE_URL and BASE_PATH let the same tree build for a user site ("/") or a
@@ -18,6 +19,7 @@ export default defineConfig({
   vite: { plugins: [katexFontDisplay()] },
   markdown: {
     remarkPlugins: [remarkMath, remarkFigures],
-    rehypePlugins: [rehypeKatex],
+    // After KaTeX: glue punctuation to the inline math it follows.
+    rehypePlugins: [rehypeKatex, rehypeMathPunctuation],
   },
 });
