@@ -8,7 +8,7 @@
  * code that did not make the figure, so it is left out. Names carry the
  * content hash, so scripts that share a module share one published copy.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputHash } from './cacheKey';
 import { sha256 } from './hash';
@@ -25,26 +25,17 @@ export function sourceFileName(relPath: string, hash: string): string {
   return `source.${relPath.replace(/[^A-Za-z0-9_.-]/g, '-')}.${hash.slice(0, 8)}.txt`;
 }
 
+/** `place` writes `bytes` under `name` in the published folder and returns its site-relative URL. */
 export async function publishSources(
   root: string,
-  outDir: string,
-  subdir: string,
   inputs: InputHash[],
-  keep: Set<string>,
+  place: (name: string, hash: string, bytes: Uint8Array) => Promise<string>,
 ): Promise<PublishedSource[]> {
   const published: PublishedSource[] = [];
   for (const input of [...inputs].sort((a, b) => a.path.localeCompare(b.path))) {
     const text = await readFile(path.join(root, input.path)).catch(() => undefined);
     if (!text || sha256(text) !== input.sha256) continue;
-    const name = sourceFileName(input.path, input.sha256);
-    keep.add(name);
-    const dest = path.join(outDir, name);
-    if (!(await stat(dest).catch(() => null))) {
-      const tmp = `${dest}.${process.pid}.tmp`;
-      await writeFile(tmp, text);
-      await rename(tmp, dest);
-    }
-    published.push({ path: input.path, src: `${subdir}/${name}` });
+    published.push({ path: input.path, src: await place(sourceFileName(input.path, input.sha256), input.sha256, text) });
   }
   return published;
 }

@@ -1,6 +1,4 @@
 /** Every local module in a figure's cache key is published and listed in the manifest. */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/pipeline/hash';
 import { publishSources } from '../../src/pipeline/publishSources';
@@ -28,12 +26,12 @@ describe('published sources', () => {
 
   it('leaves out a file whose bytes are no longer the ones the cache key recorded', async () => {
     p = createProject({ 'figures/lib/shared.ts': SHARED });
-    const out = path.join(p.root, 'public/figures');
-    mkdirSync(out, { recursive: true });
-    const keep = new Set<string>();
-    const right = await publishSources(p.root, out, 'figures', [{ path: 'figures/lib/shared.ts', sha256: sha256(SHARED) }], keep);
-    expect(right).toHaveLength(1);
-    const stale = await publishSources(p.root, out, 'figures', [{ path: 'figures/lib/shared.ts', sha256: sha256('older text') }], new Set());
+    const placed: string[] = [];
+    const place = async (name: string): Promise<string> => (placed.push(name), `figures/${name}`);
+    const right = await publishSources(p.root, [{ path: 'figures/lib/shared.ts', sha256: sha256(SHARED) }], place);
+    expect(right).toEqual([{ path: 'figures/lib/shared.ts', src: `figures/${placed[0]}` }]);
+    const stale = await publishSources(p.root, [{ path: 'figures/lib/shared.ts', sha256: sha256('older text') }], place);
     expect(stale).toEqual([]);
+    expect(placed).toHaveLength(1);
   });
 });
