@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { fitLine, oneLayerStats, type LineFit } from '../../src/numerics';
 import { defineFigure } from '../../src/pipeline/contract';
 import { createFigure } from '../../src/plot';
-import { logDomain, logSpacedWidths, logSummary } from './logScale';
+import { logDomain, logSpacedWidths, logSummary } from '../shared/logScale';
 
 export const asymptoticsParams = z
   .object({
