@@ -6,8 +6,8 @@
  * measure exactly the same thing.
  */
 import {
-  gradientDescentSteps, initShallow, kernelPrediction, preActivations, shallowForward, shallowJvp, shallowKernels,
-  trainShallow, type Rng, type ShallowNet,
+  gradientDescentSteps, initShallow, kernelPrediction, shallowForward, shallowKernels, shallowNtk, trainShallow,
+  type Rng, type ShallowNet,
 } from '../../src/numerics';
 import type { TrainingSet } from './setup';
 
@@ -32,20 +32,15 @@ export function runCurves(net: ShallowNet, set: TrainingSet, grid: Float64Array,
       if (n === last) finalAtData.real = y.slice();
     },
   });
-  // The linearised model on the grid is f0 + J0 (w − w0): one JVP per snapshot.
-  const z0 = preActivations(net, w0, grid), f0 = shallowForward(net, w0, grid), delta = new Float64Array(net.size);
-  trainShallow(net, Float64Array.from(w0), set.xs, set.ys, {
-    lr, steps: last, linearised: true,
-    onStep: (n, y, p) => {
-      if (n === last) finalAtData.linear = y.slice();
-      if (!want.has(n)) return;
-      for (let i = 0; i < net.size; i++) delta[i] = p[i] - w0[i];
-      linear.push(shallowJvp(net, w0, grid, z0, delta).map((v, i) => v + f0[i]));
-    },
-  });
+  // The linearised model trained by GD is exactly the kernel solution with its own
+  // (empirical, initial) tangent kernel and (I − ηΘ0)^n (tests/numerics/shallow.test.ts),
+  // so it costs two small kernel matrices instead of a second training run.
+  const f0 = shallowForward(net, w0, grid), f0X = shallowForward(net, w0, set.xs);
+  const lin = { thetaXX: shallowNtk(net, w0, set.xs, set.xs), thetaTX: shallowNtk(net, w0, grid, set.xs), ys: set.ys, f0X, f0T: f0 };
+  for (const n of steps) linear.push(kernelPrediction(lin, gradientDescentSteps(lr, n)));
+  finalAtData.linear = kernelPrediction({ ...lin, thetaTX: lin.thetaXX, f0T: f0X }, gradientDescentSteps(lr, last));
   if (withKernel) {
     const thetaXX = shallowKernels(net, set.xs, set.xs).ntk, thetaTX = shallowKernels(net, grid, set.xs).ntk;
-    const f0X = shallowForward(net, w0, set.xs);
     for (const n of steps) kernel.push(kernelPrediction({ thetaXX, thetaTX, ys: set.ys, f0X, f0T: f0 }, gradientDescentSteps(lr, n)));
     finalAtData.kernel = kernelPrediction({ thetaXX, thetaTX: thetaXX, ys: set.ys, f0X, f0T: f0X }, gradientDescentSteps(lr, last));
   }

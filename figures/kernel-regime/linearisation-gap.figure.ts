@@ -16,9 +16,9 @@ import { linearisedTrainingParams } from './linearised-training.figure';
 
 export const linearisationGapParams = z.object({
   minWidth: z.number().int().min(2).default(64),
-  maxWidth: z.number().int().max(100000).default(2048),
-  widths: z.number().int().min(3).max(20).default(6),
-  seeds: z.number().int().min(2).max(50).default(5),
+  maxWidth: z.number().int().max(100000).default(4096),
+  widths: z.number().int().min(3).max(20).default(7),
+  seeds: z.number().int().min(2).max(50).default(6),
   lrFraction: linearisedTrainingParams.shape.lrFraction,
   decays: linearisedTrainingParams.shape.decays,
   /** Snapshots (log-spaced in time) at which the gap is measured. */

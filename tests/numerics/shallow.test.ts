@@ -98,6 +98,22 @@ describe('shallow training', () => {
     }
   });
 
+  it('the one-dimensional fast path takes the same steps as explicit VJP updates', () => {
+    for (const alpha of [undefined, 2.5]) {
+      const w0 = initShallow(net, rng), fast = Float64Array.from(w0), slow = Float64Array.from(w0);
+      const lr = 0.03, steps = 50;
+      trainShallow(net, fast, xs, ys, { lr, steps, alpha });
+      const f0 = shallowForward(net, w0, xs), a = alpha ?? 1;
+      for (let n = 0; n < steps; n++) {
+        const f = shallowForward(net, slow, xs);
+        const r = f.map((v, i) => ((alpha === undefined ? v : a * (v - f0[i])) - ys[i]) / a);
+        const g = shallowVjp(net, slow, xs, preActivations(net, slow, xs), r);
+        for (let k = 0; k < net.size; k++) slow[k] -= lr * g[k];
+      }
+      expect(maxAbsDiff(fast, slow)).toBeLessThan(1e-12);
+    }
+  });
+
   it('a very wide network trains almost like its linearisation', () => {
     const wide = createShallow({ width: 20000 });
     const w0 = initShallow(wide, createRng(9));
