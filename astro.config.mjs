@@ -6,6 +6,8 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import figures from './src/integration.ts';
 import remarkFigures from './src/markdown/remark-figures.ts';
+import { rehypeMathPunctuation } from './src/markdown/mathPunctuation.ts';
+import katexFontDisplay from './src/site/katexFontDisplay.ts';
 
 // SITE_URL and BASE_PATH let the same tree build for a user site ("/") or a
 // GitHub Pages project site ("/<repo>/"); the deploy workflow sets both.
@@ -14,8 +16,10 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   integrations: [figures(), mdx(), sitemap()],
+  vite: { plugins: [katexFontDisplay()] },
   markdown: {
     remarkPlugins: [remarkMath, remarkFigures],
-    rehypePlugins: [rehypeKatex],
+    // After KaTeX: glue punctuation to the inline math it follows.
+    rehypePlugins: [rehypeKatex, rehypeMathPunctuation],
   },
 });

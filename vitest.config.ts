@@ -15,6 +15,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/claims/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
+          // First, alone: the numerics tests would otherwise compete with Chromium for the two cores.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -24,9 +26,14 @@ export default defineConfig({
           // from the figures the global setup just built.
           include: ['tests/e2e/**/*.test.ts', 'tests/claims/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
+          // Generous bounds, not waits: browser tests wait on conditions (see crawl.ts openContext).
+          testTimeout: 300_000,
           hookTimeout: 900_000,
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // After the unit tests, one file at a time: a single Chromium page is
+          // open at any moment, so a loaded two-core machine is not oversubscribed.
+          sequence: { groupOrder: 1 },
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

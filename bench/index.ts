@@ -4,7 +4,7 @@
  * reported in issue notes, never asserted by tests (timed tests flake).
  *
  *   npm run bench               all sections
- *   npm run bench -- numerics   one section (numerics | plot | build)
+ *   npm run bench -- numerics   one section (numerics | plot | build | web)
  */
 export {};
 
@@ -12,6 +12,7 @@ const sections: Record<string, () => Promise<void>> = {
   numerics: async () => (await import('./numerics')).runNumericsBench(),
   plot: async () => (await import('./plot')).runPlotBench(),
   build: async () => (await import('./build')).runBuildBench(),
+  web: async () => (await import('./web')).runWebBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -3,14 +3,14 @@
  * (ȳ − f(x, w))²/α² of the toy model and its linearised parabola as α grows.
  * Both minimisers approach w0 (like 1/α) and each other (like 1/α²); the
  * dynamic version zooms towards w0 so the shrinking gap stays visible.
- * Model maths and the derivation of those rates: ./toy-model.ts.
+ * The two are shown side by side (slot 'half'). Model maths and the
+ * derivation of those rates: ./toy-model.ts.
  */
 import { z } from 'zod';
-import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure } from '../../src/plot';
-import { encodeAnimation } from '../../src/gif';
+import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { W0, alphaSchedule, linearisationError, linearisedLoss, linspace, loss } from './toy-model';
 import { formatAlpha, toyAnimationParams } from './toy-animation';
+import { controlRect } from './controlRoom';
 
 export const lossAlphaParams = toyAnimationParams.extend({
   yBar: z.number().refine((v) => v !== 0, 'yBar must be non-zero').default(3),
@@ -20,10 +20,6 @@ export const lossAlphaParams = toyAnimationParams.extend({
   /** Dynamic axes: per frame, the w half-range and the loss range are multiplied by these. */
   wShrink: z.number().positive().max(1).default(0.95),
   lossShrink: z.number().positive().max(1).default(0.91),
-  /** The two loss animations are shown side by side (about 420 CSS px each on a desktop),
-   *  so they are drawn smaller than a full-width figure to keep their text legible. */
-  width: z.number().int().min(200).max(2000).default(600),
-  height: z.number().int().min(150).max(2000).default(456),
 });
 
 export type LossAlphaParams = z.output<typeof lossAlphaParams>;
@@ -34,20 +30,38 @@ export function lossWindow(p: LossAlphaParams, k: number, dynamic: boolean): { w
   return { w: [W0 - p.wHalfRange * sw, W0 + p.wHalfRange * sw], loss: [p.lossRange[0] * sl, p.lossRange[1] * sl] };
 }
 
-export function lossAlphaFrame(p: LossAlphaParams, alpha: number, k: number, dynamic: boolean) {
-  const win = lossWindow(p, k, dynamic);
-  const ws = linspace(win.w[0], win.w[1], p.samples);
-  const fig = createFigure({ width: p.width, height: p.height, pixelRatio: p.pixelRatio });
+/** The curves of one frame, sampled once in render() so drawing is cheap. */
+export interface LossFrame { alpha: number; win: ReturnType<typeof lossWindow>; ws: Float64Array; model: Float64Array; lin: Float64Array; at0: number }
+
+export function lossFrames(p: LossAlphaParams, dynamic: boolean): LossFrame[] {
+  return Array.from(alphaSchedule(p.frames, p.maxExponent), (alpha, k) => {
+    const win = lossWindow(p, k, dynamic);
+    const ws = linspace(win.w[0], win.w[1], p.samples);
+    return {
+      alpha, win, ws,
+      model: ws.map((w) => loss(alpha, p.x, p.yBar, w)),
+      lin: ws.map((w) => linearisedLoss(alpha, p.x, p.yBar, w)),
+      at0: loss(alpha, p.x, p.yBar, W0),
+    };
+  });
+}
+
+export function lossAlphaFrame(p: LossAlphaParams, f: LossFrame, r: Rendition) {
+  const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
+  const xLabel = 'Parameter $w$';
   const ax = fig.axes({
-    x: { domain: win.w, label: 'Parameter $w$' },
-    y: { domain: win.loss, label: `Loss at $x = ${p.x}$, $\\bar y = ${p.yBar}$` },
-    title: `$\\alpha = ${formatAlpha(alpha)}$`,
+    rect: controlRect(r, fig, xLabel),
+    x: { domain: f.win.w, label: xLabel },
+    y: { domain: f.win.loss, label: 'Loss $(\\bar y - f)^2/\\alpha^2$' },
+    title: `$\\alpha = ${formatAlpha(f.alpha)}$`,
+    // The parabolas open upwards around w0 at the centre: the upper middle is
+    // where the curves are, the upper left corner is (nearly) always empty.
     legend: 'upper left',
   });
-  const pal = fig.theme.palette;
-  ax.line(ws, ws.map((w) => loss(alpha, p.x, p.yBar, w)), { color: pal[0], label: 'Loss of the model' });
-  ax.line(ws, ws.map((w) => linearisedLoss(alpha, p.x, p.yBar, w)), { color: pal[1], dash: [9, 5], label: 'Loss of the linearisation' });
-  ax.scatter([W0], [loss(alpha, p.x, p.yBar, W0)], { color: '#222222', radius: 5.5, label: '$w_0$' });
+  const pal = r.theme.palette;
+  ax.line(f.ws, f.model, { color: pal[0], label: r.narrow ? 'Model' : 'Model loss' });
+  ax.line(f.ws, f.lin, { color: pal[1], dash: [9, 5], label: r.narrow ? 'Linearised' : 'Linearised loss' });
+  ax.scatter([W0], [f.at0], { color: r.theme.foreground, radius: 5, label: '$w_0$' });
   return fig;
 }
 
@@ -59,33 +73,40 @@ export default defineFigure({
   async render({ params: p, progress, out }) {
     const alphas = alphaSchedule(p.frames, p.maxExponent);
     const aMax = Math.round(alphas[alphas.length - 1]);
+    const pending: Promise<void>[] = [];
     for (const dynamic of [false, true]) {
       const id = dynamic ? 'loss-alpha-dynamic' : 'loss-alpha-fixed';
-      const { gif, poster } = await encodeAnimation({
+      const frames = lossFrames(p, dynamic);
+      const last = frames[frames.length - 1].win;
+      pending.push(out.animated(id, {
+        slot: 'half',
         frames: p.frames,
-        render: (k) => lossAlphaFrame(p, alphas[k], k, dynamic),
+        draw: (r, k) => lossAlphaFrame(p, frames[k], r),
         delay: p.delayMs,
         palette: { maxColors: p.paletteColors },
         poster: 'last',
-        progress: (f) => progress((dynamic ? 0.5 : 0) + f / 2, id),
-      });
-      const last = lossWindow(p, p.frames - 1, dynamic);
-      out.animation(id, gif, poster, {
-        pixelRatio: p.pixelRatio,
+      }, {
         alt:
           `Animation: the normalised loss of a one-parameter model and the parabola of its linearisation at w0 = ${W0}, ` +
           `for output scales α from 1 to ${aMax}` +
           (dynamic ? `, with axes zooming in on w0.` : ` on fixed axes.`) +
           ` Both minima move towards w0 and towards each other as α grows.`,
         caption:
-          `Normalised loss $(\\bar y - f(x, w))^2/\\alpha^2$ of the model (solid) and of its linearisation at ` +
-          `$w_0 = ${W0}$ (dashed), $x = ${p.x}$, $\\bar y = ${p.yBar}$, for $\\alpha$ from 1 to ${aMax} over ${p.frames} frames. ` +
+          `Loss $(\\bar y - f(x, w))^2/\\alpha^2$ of the model (solid) and of its linearisation at $w_0$ (dashed) ` +
+          `as $\\alpha$ grows from 1 to ${aMax}` +
+          (dynamic ? `; the axes zoom in on $w_0$ to keep the gap between the minima in view.` : ` on fixed axes.`),
+        notes:
+          `Toy model at $x = ${p.x}$, $\\bar y = ${p.yBar}$, $w_0 = ${W0}$; ${p.frames} frames, $\\alpha$ log-spaced. ` +
           (dynamic
-            ? `The axes zoom towards $w_0$: each frame multiplies the $w$ half-range by ${p.wShrink} and the loss range by ` +
-              `${p.lossShrink} (last frame: $w_0 \\pm ${(last.w[1] - W0).toPrecision(2)}$).`
-            : `Fixed axes $w \\in w_0 \\pm ${p.wHalfRange}$, loss $\\in [${p.lossRange[0]}, ${p.lossRange[1]}]$.`),
-      });
+            ? `Each frame multiplies the $w$ half-range by ${p.wShrink} and the loss range by ${p.lossShrink}, ` +
+              `from $w_0 \\pm ${p.wHalfRange}$ to $w_0 \\pm ${(last.w[1] - W0).toPrecision(2)}$ in the last frame.`
+            : `Axes fixed at $w \\in w_0 \\pm ${p.wHalfRange}$, loss $\\in [${p.lossRange[0]}, ${p.lossRange[1]}]$.`) +
+          ` The minimisers approach $w_0$ like $1/\\alpha$ and each other like $1/\\alpha^2$ (derivation in toy-model.ts; ` +
+          `the exact values are in the data file).`,
+      }));
+      progress(dynamic ? 1 : 0.5, id);
     }
+    await Promise.all(pending);
     const errors = Array.from(alphas, (a) => linearisationError(a, p.x, p.yBar));
     out.data('loss-alpha', {
       x: p.x,

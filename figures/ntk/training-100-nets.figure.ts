@@ -8,12 +8,11 @@
  * squared error the original code minimised, so lr and steps carry over.
  */
 import { z } from 'zod';
-import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure, defaultTheme } from '../../src/plot';
-import { encodeAnimation } from '../../src/gif';
+import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { linspace, modelFromParams, trainGD } from '../../src/numerics';
 import { createReluGridEvaluator } from './relu-grid';
 import { ENSEMBLE_SEED, createEnsemble, roundSig } from './network-ensemble';
+import { controlRect } from './controlRoom';
 
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');
 
@@ -30,9 +29,9 @@ export const training100NetsParams = z.object({
   xRange: range.default([-4, 4]),
   yRange: range.default([-4, 4]),
   samples: z.number().int().min(10).max(5000).default(201),
-  figureWidth: z.number().int().min(200).max(2000).default(750),
-  figureHeight: z.number().int().min(150).max(2000).default(570),
-  pixelRatio: z.number().positive().max(3).default(1),
+  /** Height ÷ width of the desktop drawing; phones get a taller one so the bundle keeps its shape. */
+  aspect: z.number().min(0.3).max(2).default(0.76),
+  phoneAspect: z.number().min(0.3).max(2).default(0.95),
   delayMs: z.number().int().min(20).max(2000).default(80),
   firstDelayMs: z.number().int().min(20).max(10000).default(500),
   /** GIF palette size: 10 line colours and their antialiased blends on white; 6-bit codes encode faster and smaller than 7-bit. */
@@ -46,9 +45,6 @@ export const training100NetsParams = z.object({
 }).refine((p) => p.xs.length === p.ys.length, { message: 'xs and ys need the same length', path: ['ys'] });
 
 export type Training100NetsParams = z.output<typeof training100NetsParams>;
-
-/** Fill of the data points (every colour drawn is listed in the GIF palette's ramps). */
-const DATA_COLOR = '#d62728';
 
 const fmtLr = (lr: number) => {
   const e = Math.floor(Math.log10(lr)), m = lr / 10 ** e;
@@ -83,29 +79,21 @@ export default defineFigure({
       progress((0.6 * (k + 1)) / K, 'training');
     }
 
-    const drawFrame = (f: number) => {
-      const fig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.pixelRatio });
+    const drawFrame = (r: Rendition, f: number) => {
+      const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
       const ax = fig.axes({
+        rect: controlRect(r, fig, '$x$'),
         x: { domain: p.xRange, label: '$x$' },
         y: { domain: p.yRange, label: '$f(x, \\boldsymbol w)$' },
-        title: `Width $= ${p.width}$`,
+        title: `Width $m = ${p.width}$`,
       });
-      const pal = fig.theme.palette;
-      ax.lines(grid.xs, curves.subarray(f * K * N, (f + 1) * K * N), K, { color: (i: number) => pal[i % pal.length], width: 1.3 });
-      ax.scatter(p.xs, p.ys, { color: DATA_COLOR, radius: 5.5, stroke: defaultTheme.foreground });
+      const pal = r.theme.palette;
+      ax.lines(grid.xs, curves.subarray(f * K * N, (f + 1) * K * N), K, { color: (i: number) => pal[i % pal.length], width: r.narrow ? 1.1 : 1.3 });
+      // The targets in the theme's highlight colour, ringed, so they stand out of 100 curves.
+      ax.scatter(p.xs, p.ys, { color: r.theme.highlight, radius: r.narrow ? 5 : 5.5, stroke: r.theme.foreground });
       return fig;
     };
-    const { gif, poster } = await encodeAnimation({
-      frames: F,
-      render: drawFrame,
-      delay: p.delayMs,
-      firstDelay: p.firstDelayMs,
-      palette: p.paletteRampSteps > 0
-        ? { maxColors: p.paletteColors, ramps: [...defaultTheme.palette, DATA_COLOR, defaultTheme.foreground], rampSteps: p.paletteRampSteps }
-        : { maxColors: p.paletteColors },
-      poster: 'last',
-      progress: (fr) => progress(0.6 + 0.4 * fr, 'encoding'),
-    });
+    progress(0.7, 'trained');
 
     const residuals = finalOutputs.map((y) => y.map((v, i) => v - p.ys[i]));
     const maxResidual = Math.max(...residuals.flat().map(Math.abs));
@@ -123,17 +111,29 @@ export default defineFigure({
       maxFinalResidual: maxResidual,
     });
     const pts = p.xs.map((x, i) => `$(${x}, ${p.ys[i]})$`).join(' and ');
-    out.animation('training-100-nets', gif, poster, {
-      pixelRatio: p.pixelRatio,
+    await out.animated('training-100-nets', {
+      frames: F,
+      draw: drawFrame,
+      delay: p.delayMs,
+      firstDelay: p.firstDelayMs,
+      // Every colour drawn is listed in the ramps, so antialiased pixels keep their line's hue.
+      palette: (t) => p.paletteRampSteps > 0
+        ? { maxColors: p.paletteColors, ramps: [...t.palette, t.highlight, t.foreground], rampSteps: p.paletteRampSteps }
+        : { maxColors: p.paletteColors },
+      poster: 'last',
+    }, {
       alt:
         `Animation of ${K} coloured curves, randomly initialised networks, trained on ${p.xs.length} red data points. ` +
         `They start as a fan of nearly straight lines around zero and are pulled through the points, ` +
         `ending as a narrow bundle that passes through both and spreads out only far from them.`,
       caption:
-        `The ${K} networks of the previous figure (${p.depth} hidden layers, width $m = ${p.width}$), each trained ` +
-        `by full-batch gradient descent on the two points ${pts} with loss $\\tfrac12\\|\\boldsymbol y - \\bar{\\boldsymbol y}\\|^2$ ` +
-        `and learning rate $${fmtLr(p.lr)}$, ${p.stepsPerFrame} steps per frame, ${steps} steps in all. ` +
-        `At the end every network passes within ${maxResidual < 1e-3 ? '$10^{-3}$' : maxResidual.toPrecision(2)} of both points.`,
+        `The ${K} random networks shown earlier (width $m = ${p.width}$), each trained by gradient descent on the two points ${pts}: ` +
+        `after ${steps} steps every one passes within ${maxResidual < 1e-3 ? '$10^{-3}$' : `$${maxResidual.toPrecision(2)}$`} of both.`,
+      notes:
+        `${p.depth} hidden layers of width $m = ${p.width}$; full-batch gradient descent on ` +
+        `$\\tfrac12\\|\\boldsymbol y - \\bar{\\boldsymbol y}\\|^2$ with learning rate $${fmtLr(p.lr)}$, ` +
+        `${p.stepsPerFrame} steps per frame, ${steps} steps in all. Largest final residual $|f(\\bar x_i) - \\bar y_i|$: ` +
+        `$${roundSig(maxResidual, 2)}$; every network's loss per frame is in the data file.`,
     });
     progress(1, 'done');
   },

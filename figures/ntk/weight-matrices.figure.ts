@@ -6,22 +6,23 @@
  *   heatmap while training (colour scale fixed per GIF from the initial
  *   matrix); visibly moving for m = 10, frozen for m = 100 and 1000;
  * - `loss-curves`: the loss ½‖y − ȳ‖² vs step (log scale);
- * - `weight-change`: ‖w(n) − w0‖₂/‖w0‖₂ over all parameters vs step.
+ * - `weight-change`: ‖w(n) − w0‖₂/‖w0‖₂ over all parameters vs step (log
+ *   scale: the three widths end two decades apart).
+ * Drawing per rendition: ./weight-charts.ts.
  *
  * Loss ½‖y − ȳ‖² equals the original's mean squared error for two points.
  * Learning rate: the published 10⁻³, capped at 0.9 of the stability bound
  * 2/λ_max(Θ(w0)) where it is above it (m = 1000 with our LeCun init; see
- * ./stable-learning-rate.ts). The caption states the rate each width used.
+ * ./stable-learning-rate.ts). The notes state the rate each width used.
  */
 import { quantile } from 'd3-array';
 import { z } from 'zod';
 import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure, defaultTheme } from '../../src/plot';
-import type { RgbaImage } from '../../src/plot';
-import { encodeAnimation } from '../../src/gif';
 import { createMlp, createModel, norm2, relativeChange, trainGD, weightView } from '../../src/numerics';
 import { roundSig } from './network-ensemble';
 import { stableLearningRate } from './stable-learning-rate';
+import { logDomain } from './logScale';
+import { lineChart, matrixFrame, type ChartSpec } from './weight-charts';
 
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');
 
@@ -40,16 +41,10 @@ export const weightMatricesParams = z.object({
   lossRange: range.refine(([a]) => a > 0, 'lossRange must be positive (log axis)').default([1e-11, 1e2]),
   /** Colour scale from the colorQuantile and 1 − colorQuantile quantiles of the initial matrix. */
   colorQuantile: z.number().min(0).lt(0.5).default(0.01),
-  /** Three heatmaps share a row (about 280 CSS px each on a desktop): drawn small so their text stays legible. */
-  heatmapWidth: z.number().int().min(200).max(2000).default(420),
-  heatmapHeight: z.number().int().min(200).max(2000).default(360),
-  /** The loss and weight-change plots are shown side by side (about 420 CSS px each on a
-   *  desktop), so they are drawn smaller than a full-width figure to keep their text legible. */
-  figureWidth: z.number().int().min(200).max(2000).default(600),
-  figureHeight: z.number().int().min(150).max(2000).default(456),
-  pixelRatio: z.number().positive().max(3).default(1),
-  /** The two still plots are small files, so they are drawn sharp for high-DPI screens. */
-  stillPixelRatio: z.number().positive().max(3).default(2),
+  /** Height ÷ width of the heatmaps (three in a row; phones stack them) and of the two line charts (two in a row). */
+  heatmapAspect: z.number().min(0.3).max(2).default(0.86),
+  chartAspect: z.number().min(0.3).max(2).default(0.76),
+  phoneChartAspect: z.number().min(0.3).max(2).default(0.85),
   delayMs: z.number().int().min(20).max(2000).default(80),
 }).refine((p) => p.xs.length === p.ys.length, { message: 'xs and ys need the same length', path: ['ys'] });
 
@@ -86,6 +81,7 @@ export default defineFigure({
     const total = cost.reduce((a, b) => a + b, 0);
     let done = 0;
     const runs: WidthRun[] = [];
+    const pending: Promise<void>[] = [];
     const hiddenLayer = 1; // weightView(net, w, 1): the m×m matrix from hidden layer 1 to hidden layer 2
 
     for (const m of p.widths) {
@@ -101,31 +97,13 @@ export default defineFigure({
       const colorDomain: [number, number] = [quantile(W0, p.colorQuantile)!, quantile(W0, 1 - p.colorQuantile)!];
       const w0Norm = norm2(W0);
 
-      // Each frame keeps whichever is smaller: a copy of the matrix (small m,
-      // drawn when encoded) or the rasterised frame (large m: 10⁶ entries
-      // would take 8 MB per frame, the picture about 1 MB).
-      const keepMatrix = m * m <= p.heatmapWidth * p.heatmapHeight * p.pixelRatio * p.pixelRatio;
-      const frames: (Float64Array | RgbaImage)[] = [];
+      // Frames keep a copy of the matrix, in single precision for large m
+      // (1000² weights × 8 bytes × frames would be most of a worker's memory;
+      // float32 resolves changes of 1e-7 relative, far below one colour step).
+      const frames: (Float64Array | Float32Array)[] = [];
       const frameSteps: number[] = [], matrixChange: number[] = [];
       const weightChange = new Float64Array(p.maxSteps + 1);
       const diff = new Float64Array(W0.length);
-      const drawMatrix = (W: Float64Array, step: number): RgbaImage => {
-        const fig = createFigure({ width: p.heatmapWidth, height: p.heatmapHeight, pixelRatio: p.pixelRatio });
-        const ax = fig.axes({
-          x: { domain: [0, m], label: 'Unit $j$ of hidden layer 2' },
-          y: { domain: [m, 0], label: 'Unit $k$ of hidden layer 1' },
-          title: `Width $m = ${m}$, step $${step}$`,
-          aspect: 'equal',
-          grid: false,
-          colorbar: { label: '$W_{kj}$' },
-        });
-        // 'nearest': each pixel shows one actual weight (for m = 1000 a
-        // subsample of the 10⁶ weights, as matplotlib's imshow does). Area
-        // averaging would show local means, whose spread is several times
-        // smaller, and the picture of a frozen matrix would be a flat colour.
-        ax.heatmap({ values: W, rows: m, cols: m, domain: colorDomain, colormap: 'viridis', resample: 'nearest' });
-        return fig.rgba();
-      };
 
       const result = trainGD(model, data, {
         lr: rate.lr, steps: p.maxSteps, loss: 'half-sse', tolerance: p.tolerance,
@@ -138,20 +116,10 @@ export default defineFigure({
             for (let i = 0; i < W.length; i++) diff[i] = W[i] - W0[i];
             frameSteps.push(s.step);
             matrixChange.push(norm2(diff) / w0Norm);
-            frames.push(keepMatrix ? W.slice() : drawMatrix(W, s.step));
+            frames.push(m * m > 250_000 ? Float32Array.from(W) : W.slice());
             progress(base + (0.7 * share * s.step) / p.maxSteps, `width ${m}: step ${s.step}`);
           }
         },
-      });
-      const { gif, poster } = await encodeAnimation({
-        frames: frames.length,
-        render: (i) => { const f = frames[i]; return f instanceof Float64Array ? drawMatrix(f, frameSteps[i]) : f; },
-        delay: p.delayMs,
-        poster: 'first',
-        // Exact colours: these animations exist to show how little the weights move, so the
-        // encoder must not skip small colour changes to save bytes.
-        tolerance: { temporal: 0, lzw: 0 },
-        progress: (f) => progress(base + share * (0.7 + 0.3 * f), `width ${m}: encoding`),
       });
       done += share;
       const run: WidthRun = {
@@ -161,8 +129,22 @@ export default defineFigure({
       };
       runs.push(run);
       const lastChange = matrixChange[matrixChange.length - 1];
-      out.animation(`weight-matrix-${m}`, gif, poster, {
-        pixelRatio: p.pixelRatio,
+      // The frame being drawn as float64 (the heatmap's input), converted once per frame.
+      let cached = -1, values: Float64Array = new Float64Array(0);
+      const valuesAt = (i: number) => {
+        if (cached !== i) { const f = frames[i]; values = f instanceof Float64Array ? f : Float64Array.from(f); cached = i; }
+        return values;
+      };
+      pending.push(out.animated(`weight-matrix-${m}`, {
+        slot: 'third',
+        frames: frames.length,
+        draw: (r, i) => matrixFrame({ m, step: frameSteps[i], values: valuesAt(i), colorDomain }, p.heatmapAspect, r),
+        delay: p.delayMs,
+        poster: 'first',
+        // Exact colours: these animations exist to show how little the weights move, so the
+        // encoder must not skip small colour changes to save bytes.
+        tolerance: { temporal: 0, lzw: 0 },
+      }, {
         alt:
           `Animation of a ${m} by ${m} grid of coloured cells, the weights between the two hidden layers of a network ` +
           `of width ${m}, over ${result.steps} steps of training. ` +
@@ -170,55 +152,66 @@ export default defineFigure({
             ? 'Individual cells visibly change colour as the network trains.'
             : 'The picture stays essentially the same from the first frame to the last.'),
         caption:
-          `The ${m}×${m} weight matrix $W_{kj}$ between the two hidden layers of a width-$${m}$ network while it is ` +
-          `trained on two points (learning rate $${fmtSci(rate.lr)}$${rate.capped ? ', lowered below the stability bound' : ''}, ` +
-          `${result.steps} steps${result.converged ? `, stopped at loss $< ${fmtSci(p.tolerance)}$` : ''}). ` +
-          `Colour scale fixed from the initial matrix (its central ${Math.round(100 * (1 - 2 * p.colorQuantile))}% of values). Relative change of this matrix by the end: ` +
-          `${(100 * lastChange).toPrecision(2)}%.`,
-      });
+          `The ${m}×${m} weights between the hidden layers of the width-${m} network while it trains: ` +
+          `${(100 * lastChange).toPrecision(2)} % relative change by step ${result.steps}.`,
+        notes:
+          `Learning rate $${fmtSci(rate.lr)}$${rate.capped ? ' (lowered below the stability bound $2/\\lambda_{\\max}$ of $\\Theta(\\boldsymbol w_0)$)' : ''}, ` +
+          `${result.steps} steps${result.converged ? `, stopped at loss $< ${fmtSci(p.tolerance)}$` : ''}, one frame every ${p.frameEvery} steps. ` +
+          `Colour scale fixed from the initial matrix (its central ${Math.round(100 * (1 - 2 * p.colorQuantile))} % of values); ` +
+          `each pixel shows one weight (nearest, not averaged). Relative change $\\|W(n) - W_0\\|_F/\\|W_0\\|_F$ per frame is in the data file.`,
+      }));
     }
 
-    // Loss and weight change, one line per width.
-    const pal = defaultTheme.palette;
+    // Loss and weight change against step, one line per width, both on log axes:
+    // the final weight changes span two decades (m = 1000 moves ~100× less than
+    // m = 10), which a linear axis flattens into its bottom pixel.
     const maxSteps = Math.max(...runs.map((r) => r.steps));
     const stepAxis = (r: WidthRun) => Float64Array.from({ length: r.steps + 1 }, (_, i) => i);
-    const lossFig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.stillPixelRatio });
-    const la = lossFig.axes({
-      x: { domain: [0, maxSteps], label: 'Step $n$' },
-      y: { domain: p.lossRange, type: 'log', label: 'Loss $\\tfrac12\\|\\boldsymbol y(\\boldsymbol w(n)) - \\bar{\\boldsymbol y}\\|^2$' },
+    const widths = runs.map((r) => r.width).join(', ');
+    const chartAspect = { desktop: p.chartAspect, phone: p.phoneChartAspect };
+    const lossChart: ChartSpec = {
       title: 'Training loss',
-      legend: 'upper right',
-    });
-    runs.forEach((r, i) => la.line(stepAxis(r), r.losses, { color: pal[i % pal.length], label: `Width $m = ${r.width}$` }));
-    const maxChange = Math.max(...runs.map((r) => r.weightChange[r.steps]));
-    const changeFig = createFigure({ width: p.figureWidth, height: p.figureHeight, pixelRatio: p.stillPixelRatio });
-    const ca = changeFig.axes({
-      x: { domain: [0, maxSteps], label: 'Step $n$' },
-      y: { domain: [0, niceCeil(1.08 * maxChange)], label: '$\\|\\boldsymbol w(n) - \\boldsymbol w_0\\|_2 \\,/\\, \\|\\boldsymbol w_0\\|_2$' },
+      yLabel: 'Loss $\\tfrac12\\|\\boldsymbol y(\\boldsymbol w(n)) - \\bar{\\boldsymbol y}\\|^2$',
+      yLabelShort: 'Loss',
+      yDomain: p.lossRange, maxSteps,
+      lines: runs.map((r) => ({ width: r.width, steps: stepAxis(r), values: r.losses })),
+      // Losses fall from the upper left; the wide nets stop early at the tolerance and the
+      // narrowest is still near 10⁻² at the right end, so the lower right stays empty.
+      legend: 'lower right',
+    };
+    // Step 0 has no change (0 on a log axis): the lines start at step 1.
+    const changeLines = runs.map((r) => ({ width: r.width, steps: stepAxis(r).subarray(1), values: r.weightChange.subarray(1) }));
+    const changeChart: ChartSpec = {
       title: 'Relative change of all weights',
-      legend: 'upper left',
-    });
-    runs.forEach((r, i) => ca.line(stepAxis(r), r.weightChange, { color: pal[i % pal.length], label: `Width $m = ${r.width}$` }));
+      yLabel: '$\\|\\boldsymbol w(n) - \\boldsymbol w_0\\|_2 \\,/\\, \\|\\boldsymbol w_0\\|_2$',
+      yLabelShort: '$\\|\\boldsymbol w - \\boldsymbol w_0\\| / \\|\\boldsymbol w_0\\|$',
+      yDomain: logDomain(changeLines.flatMap((l) => Array.from(l.values))),
+      maxSteps,
+      lines: changeLines,
+      // The changes rise fast and level off: the lower right is empty.
+      legend: 'lower right',
+    };
 
     const rates = runs.map((r) => `$${fmtSci(r.lr)}$ for $m = ${r.width}$`).join(', ');
     const lrNote = runs.some((r) => r.lrCapped)
-      ? ` (${p.lr} where stable; for wider networks ${p.stabilityFraction} of the bound $2/\\lambda_{\\max}(\\Theta(\\boldsymbol w_0))$, since with LeCun initialisation the NTK grows with width)`
+      ? ` (${p.lr} where stable; for wider networks ${p.stabilityFraction} of the bound $2/\\lambda_{\\max}$ of $\\Theta(\\boldsymbol w_0)$, since with LeCun initialisation the kernel grows with width)`
       : '';
     const setup =
-      `Networks with ${p.depth} hidden layers of widths ${runs.map((r) => r.width).join(', ')}, trained by full-batch ` +
+      `Networks with ${p.depth} hidden layers of widths ${widths}, trained by full-batch ` +
       `gradient descent on the points ${p.xs.map((x, i) => `$(${x}, ${p.ys[i]})$`).join(' and ')} with learning rates ` +
       `${rates}${lrNote}, for up to ${p.maxSteps} steps, stopping when the loss falls below $${fmtSci(p.tolerance)}$.`;
     const ends = runs.map((r) => `${roundSig(r.weightChange[r.steps], 2)} for $m = ${r.width}$`).join(', ');
-    out.image('loss-curves', lossFig.png(), {
-      pixelRatio: p.stillPixelRatio,
-      alt: `Line chart of training loss on a logarithmic scale against step, one line per width (${runs.map((r) => r.width).join(', ')}). Wider networks reach a small loss in fewer steps.`,
-      caption: `Training loss $\\tfrac12\\|\\boldsymbol y - \\bar{\\boldsymbol y}\\|^2$ against step. ${setup} Final losses: ${runs.map((r) => `$${fmtSci(r.losses[r.steps])}$ for $m = ${r.width}$`).join(', ')}.`,
-    });
-    out.image('weight-change', changeFig.png(), {
-      pixelRatio: p.stillPixelRatio,
-      alt: `Line chart of the relative change of all weights from their initial values against step, one line per width. The narrowest network's weights move most; the widest barely move.`,
-      caption: `Relative change $\\|\\boldsymbol w(n) - \\boldsymbol w_0\\|_2 / \\|\\boldsymbol w_0\\|_2$ of all parameters against step. ${setup} At the end of training: ${ends}.`,
-    });
+    pending.push(out.still('loss-curves', { slot: 'half', draw: (r) => lineChart(lossChart, chartAspect, r) }, {
+      alt: `Line chart of training loss on a logarithmic scale against step, one line per width (${widths}). Wider networks reach a small loss in fewer steps.`,
+      caption: `Training loss $\\tfrac12\\|\\boldsymbol y - \\bar{\\boldsymbol y}\\|^2$ against step for widths ${widths} (log scale).`,
+      notes: `${setup} Final losses: ${runs.map((r) => `$${fmtSci(r.losses[r.steps])}$ for $m = ${r.width}$`).join(', ')}.`,
+    }));
+    pending.push(out.still('weight-change', { slot: 'half', draw: (r) => lineChart(changeChart, chartAspect, r) }, {
+      alt: `Line chart on a logarithmic scale of the relative change of all weights from their initial values against step, one line per width. The narrowest network's weights move most; the widest about a hundred times less.`,
+      caption: `Relative change $\\|\\boldsymbol w(n) - \\boldsymbol w_0\\|_2 / \\|\\boldsymbol w_0\\|_2$ of all parameters against step (log scale): the wider the network, the less its weights move.`,
+      notes: `${setup} At the end of training: ${ends}.`,
+    }));
+    await Promise.all(pending);
 
     out.data('weight-matrices', {
       depth: p.depth,
@@ -247,11 +240,3 @@ export default defineFigure({
     progress(1, 'done');
   },
 });
-
-/** Smallest 1, 2 or 5 × 10^k at or above v (an axis limit). */
-export function niceCeil(v: number): number {
-  if (!(v > 0)) return 1;
-  const e = 10 ** Math.floor(Math.log10(v));
-  for (const s of [1, 2, 2.5, 5, 10]) if (s * e >= v * (1 - 1e-12)) return s * e;
-  return 10 * e;
-}

@@ -5,8 +5,8 @@
  * of RGBA are alive at once.
  */
 import type { RgbaImage } from '../plot/context';
-import { GifWriter } from './gifWriter';
-import { buildPalette, type PaletteOptions } from './palette';
+import { GifWriter, type ShownFrame } from './gifWriter';
+import { buildPalette, type PaletteOptions, type Rgb } from './palette';
 import { rgbaToPng } from './png';
 
 /** Anything that renders to RGBA (a plot Figure does). */
@@ -36,6 +36,8 @@ export interface AnimationSpec {
   poster?: 'first' | 'last' | number;
   /** Called with the fraction done (0..1). */
   progress?: (fraction: number) => void;
+  /** Also receive every frame as written (see GifWriterOptions.onFrame), with the palette. */
+  onFrame?: (frame: ShownFrame, palette: Rgb[]) => void;
 }
 
 export interface EncodedAnimation {
@@ -63,7 +65,11 @@ export async function encodeAnimation(spec: AnimationSpec): Promise<EncodedAnima
   const { width, height } = samples[0];
   samples.length = 0;
 
-  const writer = new GifWriter({ width, height, palette, temporalTolerance: spec.tolerance?.temporal, lzwTolerance: spec.tolerance?.lzw });
+  const onFrame = spec.onFrame;
+  const writer = new GifWriter({
+    width, height, palette, temporalTolerance: spec.tolerance?.temporal, lzwTolerance: spec.tolerance?.lzw,
+    onFrame: onFrame && ((f) => onFrame(f, palette)),
+  });
   let poster: Uint8Array | null = null;
   let duration = 0;
   for (let i = 0; i < n; i++) {

@@ -35,6 +35,22 @@ export interface GifWriterOptions {
   temporalTolerance?: number;
   /** LZW may write a blend as another blend within this per-channel step (default 12; 0 = exact). */
   lzwTolerance?: number;
+  /**
+   * Called for every frame as written: the palette indices the viewer shows
+   * after it (full size; only valid during the call), the box it redrew and
+   * its final delay (after merging identical frames). Lets another format
+   * (animated WebP) be written with exactly the GIF's pixels and timing.
+   */
+  onFrame?: (frame: ShownFrame) => void;
+}
+
+export interface ShownFrame {
+  shown: Uint8Array;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  delay: number;
 }
 
 /** GIF delays are in centiseconds; browsers treat < 2 cs as 10 cs, so clamp to ≥ 20 ms. */
@@ -202,6 +218,8 @@ export class GifWriter {
     o.byte(0);
     o.bytes(p.lzw.view());
     this.framesWritten++;
+    // `prev` is what the viewer shows after this frame: the next frame has not been encoded yet.
+    this.options.onFrame?.({ shown: this.prev!, x: p.x, y: p.y, w: p.w, h: p.h, delay: p.delay });
   }
 
   /** Write the trailer and return the GIF bytes. */

@@ -99,7 +99,10 @@ export function lzwEncode(img: LzwImage, alt: number, minCodeSize: number, out: 
       const flex = shown !== null && shown[i] === v;
       if (ent < 0) {
         ent = flex ? alt : v;
+        // Record what the viewer will show (the first pixel of a box too: it was
+        // once left out, so the writer's idea of the screen drifted from the GIF's).
         if (shown === null) value[i] = ent;
+        else if (!flex) shown[i] = v;
         continue;
       }
       const base = ent << minCodeSize;

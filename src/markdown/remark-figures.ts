@@ -24,7 +24,12 @@ import { readManifest } from './readManifest';
 export interface RemarkFiguresOptions {
   /** Ids of generated figures; defaults to the ids in the pipeline's manifest. */
   knownIds?: () => Iterable<string>;
+  /** Desktop slot each generated figure was drawn for; defaults to the manifest's. */
+  slotOf?: (id: string) => string | undefined;
 }
+
+/** The slot a figure must be drawn for when it is one of `n` in a <FigureRow>. */
+const ROW_SLOT: Record<number, string> = { 2: 'half', 3: 'third' };
 
 /** The parts of an mdxJsx{Flow,Text}Element this plugin touches. */
 interface JsxAttribute {
@@ -110,12 +115,27 @@ function referencesOf(file: VFile): Reference[] {
 
 export default function remarkFigures(options: RemarkFiguresOptions = {}) {
   const knownIds = options.knownIds ?? (() => Object.keys(readManifest().figures));
+  const slotOf = options.slotOf ?? ((id: string) => readManifest().figures[id]?.slot);
 
   return (tree: Root, file: VFile): void => {
     const root = tree as unknown as AnyNode;
     const figures = jsxElements(root, new Set(['Figure']));
     if (figures.length === 0 && jsxElements(root, new Set(['FigRef', 'Cite'])).length === 0) return;
     const known = new Set(knownIds());
+
+    // A figure drawn for one width and shown at another has text of the wrong size.
+    for (const row of jsxElements(root, new Set(['FigureRow']))) {
+      const members = jsxElements(row, new Set(['Figure']));
+      const want = ROW_SLOT[members.length];
+      if (!want) file.fail(`<FigureRow> holds ${members.length} figures; it lays out 2 or 3.`, row as never);
+      for (const fig of members) {
+        const id = requireId(fig, file);
+        const slot = hasContent(fig) ? undefined : slotOf(id);
+        if (slot && slot !== want) {
+          file.fail(`Figure "${id}" is one of ${members.length} in a <FigureRow>, so it must be drawn for slot '${want}', but its script draws it for '${slot}': pass slot: '${want}' to out.still/out.animated.`, fig as never);
+        }
+      }
+    }
 
     const numbers = new Map<string, number>();
     const heroes = new Set<string>();

@@ -1,14 +1,12 @@
 /**
- * `npm run figures -- <command>`:
- *   (none) | generate [--force] [id…]   generate stale figures (all, or the given script/output ids)
- *   list                                ids, titles, outputs, cached or stale
- *   clean                               remove the cache, the manifest and the published copies
- * Options: --root DIR (default: current directory).
+ * `npm run figures -- <command>`: generate (the default), list or clean.
+ * The commands and options, and their help text, are in cliArgs.ts.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readEntry, FIGURES_STATE_DIR } from './cacheStore';
+import { helpText, parseCli } from './cliArgs';
 import { PipelineError, PipelineUsageError } from './errors';
 import { planFigures } from './planFigures';
 import { PUBLISH_SUBDIR, readManifest } from './publishFigures';
@@ -16,24 +14,17 @@ import { consoleLogger, ttyLiveLine } from './reporter';
 import { runPipeline } from './runPipeline';
 import { defaultPoolSize, WorkerPool } from './workerPool';
 
-const USAGE = `usage: npm run figures -- [generate [--force] [id…] | list | clean] [--root DIR]`;
-
 export async function main(argv: string[]): Promise<number> {
-  const args = [...argv];
-  let root = process.cwd();
-  const rootAt = args.indexOf('--root');
-  if (rootAt >= 0) {
-    root = path.resolve(args[rootAt + 1] ?? '.');
-    args.splice(rootAt, 2);
+  const args = parseCli(argv, process.cwd());
+  if (args.kind === 'help') {
+    process.stdout.write(helpText());
+    return 0;
   }
-  const force = args.includes('--force');
-  const rest = args.filter((a) => a !== '--force');
-  const command = rest[0] && !rest[0].startsWith('-') && ['generate', 'list', 'clean'].includes(rest[0]) ? rest.shift()! : 'generate';
-  const unknownFlag = rest.find((a) => a.startsWith('-'));
-  if (unknownFlag || (command !== 'generate' && rest.length)) {
-    console.error(unknownFlag ? `unknown option ${unknownFlag}\n${USAGE}` : USAGE);
+  if (args.kind === 'usage-error') {
+    console.error(args.message);
     return 2;
   }
+  const { command, root, force, ids } = args;
 
   try {
     if (command === 'list') return await list(root);
@@ -43,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`removed ${FIGURES_STATE_DIR}/ and public/${PUBLISH_SUBDIR}/`);
       return 0;
     }
-    await runPipeline({ root, force, only: rest, logger: consoleLogger, live: ttyLiveLine(process.stdout) });
+    await runPipeline({ root, force, only: ids, logger: consoleLogger, live: ttyLiveLine(process.stdout) });
     return 0;
   } catch (err) {
     if (err instanceof PipelineError) return 1; // each failure was already printed

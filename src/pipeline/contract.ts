@@ -48,7 +48,7 @@ export type Slot = 'full' | 'half' | 'third';
 /** One version of an output, as the pipeline asks the script to draw it. */
 export interface Rendition {
   /** 'phone': a narrow layout (rows stack on phones); 'desktop': drawn for the slot. */
-  layout: 'phone' | 'desktop';
+  layout: 'phone' | 'desktop' | 'social';
   scheme: ColorScheme;
   /** CSS px width to draw at: the width the figure is shown at. */
   width: number;
@@ -68,11 +68,19 @@ export interface Rendition {
 export interface StillSpec {
   /** Desktop slot (default 'full'). */
   slot?: Slot;
+  /**
+   * Also draw this output as the post's social preview (og:image): one light
+   * rendition of 1200×630 CSS px at 1×, which `r.figure` sizes whatever aspect
+   * is asked. For an animation, its poster frame is drawn.
+   */
+  social?: boolean;
   draw(r: Rendition): Figure | Promise<Figure>;
 }
 
 export interface AnimatedSpec {
   slot?: Slot;
+  /** See StillSpec.social. */
+  social?: boolean;
   /** Number of frames (≥ 1). */
   frames: number;
   /** Draw frame i of rendition r. Must be deterministic: it is called more than once. */
@@ -97,8 +105,16 @@ export interface AnimatedSpec {
 export interface ImageMeta {
   /** Alternative text for screen readers and broken images. Required, non-empty. */
   alt: string;
-  /** Caption under the figure; should quote the parameters that matter. */
+  /**
+   * Caption under the figure: what a reader needs to read it, about three
+   * lines at most (the parameters that matter, what the marks are).
+   */
   caption: string;
+  /**
+   * Longer notes on how the figure was made (method, caveats, exact values),
+   * shown in its "How this figure was made" disclosure. Inline TeX allowed.
+   */
+  notes?: string;
   /** Device pixels per CSS pixel the image was drawn at (default 1; 2 for high-DPI). */
   pixelRatio?: number;
 }

@@ -35,6 +35,10 @@ export interface ManifestEntry {
   alt: string;
   /** May contain inline TeX between `$…$`. */
   caption: string;
+  /** Longer notes for "How this figure was made" (inline TeX). */
+  notes?: string;
+  /** Social preview image (1200×630 PNG), content-hashed. */
+  social?: string;
   script: {
     /** Definition id, e.g. `ntk/ellipses`. */
     id: string;

@@ -19,7 +19,10 @@ export interface OutputRecord {
   poster?: string;
   alt: string;
   caption: string;
+  notes?: string;
   pixelRatio: number;
+  /** Social preview image (1200×630 PNG), when the script asked for one. */
+  social?: string;
   /** Desktop slot (outputs drawn per rendition). */
   slot?: Slot;
   /** Every rendition file, for outputs published with `still` / `animated`. */
@@ -111,7 +114,8 @@ export function createOutputWriter(
   const publishRendered = (id: string, kind: 'image' | 'animation', slot: Slot, meta: ImageMeta, r: RenderedOutput): void => {
     written.outputs.push({
       id, kind, file: r.canonical.file, ...(r.poster ? { poster: r.poster } : {}),
-      alt: meta.alt, caption: meta.caption, pixelRatio: r.canonical.pixelRatio, slot, renditions: r.renditions,
+      alt: meta.alt, caption: meta.caption, ...(meta.notes ? { notes: meta.notes } : {}), ...(r.social ? { social: r.social } : {}),
+      pixelRatio: r.canonical.pixelRatio, slot, renditions: r.renditions,
       pixelWidth: r.canonical.pixelWidth, pixelHeight: r.canonical.pixelHeight,
     });
   };

@@ -40,8 +40,10 @@ export interface Plan {
 
 const DEFINITIONS_DIR = `${CACHE_DIR}/.definitions`;
 
-export async function planFigures(root: string, getPool: () => WorkerPool): Promise<Plan> {
+/** `onDiscovered` hears the script list at once, so a caller can report before the slow part. */
+export async function planFigures(root: string, getPool: () => WorkerPool, onDiscovered?: (scripts: string[]) => void): Promise<Plan> {
   const scripts = await discoverScripts(root);
+  onDiscovered?.(scripts);
   const [graph, lockfile, renderer] = await Promise.all([dependencyGraph(root, scripts), readLockfile(root), rendererHash()]);
   const figures = await Promise.all(
     scripts.map(async (script): Promise<PlannedFigure> => {

@@ -103,6 +103,8 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
         bytes: prov.files.find((f) => f.path === o.file)!.bytes,
         alt: o.alt,
         caption: o.caption,
+        ...(o.notes ? { notes: o.notes } : {}),
+        ...(o.social ? { social: await place(path.join(dir, o.social), `${o.id}.social.${hashOf(o.social)}.png`) } : {}),
         script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source },
         params: prov.params as Record<string, unknown>,
         seed: prov.seed,
@@ -115,7 +117,7 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
 
   for (const entry of opts.carried ?? []) {
     if (figures[entry.id]) continue;
-    const files = [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src), ...(entry.renditions ?? []).map((r) => r.src)];
+    const files = [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src), ...(entry.renditions ?? []).map((r) => r.src), entry.social];
     const names = files.filter((f): f is string => !!f).map((f) => f.slice(PUBLISH_SUBDIR.length + 1));
     // Only carry an old entry whose files are all still published.
     const present = await Promise.all(names.map((n) => stat(path.join(outDir, n)).then(() => true, () => false)));

@@ -45,6 +45,10 @@ export function formatBytes(n: number): string {
   return `${(n / 1e6).toFixed(1)} MB`;
 }
 
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -72,6 +76,19 @@ export class Reporter {
   /** Align the status column to the longest id of this run. */
   setIds(ids: string[]): void {
     this.width = Math.max(0, ...ids.map((i) => i.length));
+  }
+
+  /**
+   * First line of a run, before any hashing or worker start-up: on a cold
+   * definition cache planning takes seconds, and silence reads as a hang.
+   */
+  planning(scripts: number): void {
+    this.line(scripts ? `planning ${plural(scripts, 'figure script')} (hashing sources, loading changed definitions)…` : 'no figure scripts under figures/');
+  }
+
+  /** What the cache lookup decided, before any figure starts rendering. */
+  planned(cached: number, toGenerate: number, ms: number): void {
+    this.line(`planned in ${formatSeconds(ms)}: ${cached} cached, ${toGenerate} to generate`);
   }
 
   line(text: string, level: 'info' | 'error' = 'info'): void {

@@ -10,7 +10,6 @@ import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { closestIds } from './closest';
 import {
   checksumFiles,
   cleanStaleStaging,
@@ -22,12 +21,13 @@ import {
   type CommitEffects,
 } from './cacheStore';
 import { PIPELINE_FORMAT_VERSION } from './cacheKey';
-import { PipelineError, PipelineUsageError, type FigureFailure } from './errors';
+import { PipelineError, type FigureFailure } from './errors';
 import type { Manifest, ManifestEntry } from './manifest';
 import { planFigures, type PlannedFigure } from './planFigures';
 import type { Provenance, ProvenanceOutput } from './provenance';
 import { publishFigures, readManifest } from './publishFigures';
 import { consoleLogger, formatBytes, formatSeconds, Reporter, type LiveLine, type Logger } from './reporter';
+import { selectFigures } from './selectFigures';
 import { defaultPoolSize, WorkerPool } from './workerPool';
 
 export interface PipelineOptions {
@@ -94,7 +94,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 
   try {
     await cleanStaleStaging(root);
-    const plan = await planFigures(root, getPool);
+    const plan = await planFigures(root, getPool, (scripts) => reporter.planning(scripts.length));
     const failures: FigureFailure[] = [];
     const outcomes = new Map<string, FigureOutcome>();
     /** One failure (one message) that marks every script involved as failed. */
@@ -107,7 +107,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       failures.push({ id: all[0].description?.id ?? all[0].id ?? all[0].script, script: all.map((f) => f.script).join(', '), message });
     };
 
-    for (const f of plan.figures) if (f.error) fail(f, f.error);
+    const previous = await readManifest(root);
+    // Before anything runs: an unknown id is a usage error. Only selected scripts are reported.
+    const selected = selectFigures(plan.figures, opts.only, previous);
+    for (const f of plan.figures) if (f.error && selected.has(f.script)) fail(f, f.error);
     const ok = plan.figures.filter((f) => !f.error);
     // Two scripts with one definition id would share a cache directory.
     const byId = new Map<string, PlannedFigure[]>();
@@ -116,10 +119,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       if (fs.length > 1) fail(fs, `figure id "${id}" is defined by more than one script: ${fs.map((x) => x.script).join(' and ')}`);
     }
     const valid = ok.filter((f) => byId.get(f.description!.id)!.length === 1);
-    reporter.setIds(valid.map((f) => f.description!.id));
-
-    const previous = await readManifest(root);
-    const selected = selectFigures(valid, opts.only, previous);
+    reporter.setIds(valid.filter((f) => selected.has(f.script)).map((f) => f.description!.id));
 
     // Cache lookup for every valid script (unselected ones are published from cache if they can be).
     const cached = new Map<string, Provenance>();
@@ -131,15 +131,20 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       if (entry.ok && !(opts.force && isSelected)) {
         cached.set(f.script, entry.provenance);
         outcomes.set(f.script, outcome(f, 'cached', entry.provenance));
-        reporter.status(id, 'cached');
+        if (isSelected) reporter.status(id, 'cached');
       } else if (isSelected) {
         if (!entry.ok && entry.reason !== 'missing') reporter.status(id, `cache entry damaged (${entry.reason}), regenerating`);
         stale.push(f);
       } else {
         outcomes.set(f.script, { script: f.script, id, title: f.description!.title, status: 'skipped', key: f.key, outputs: [] });
-        reporter.status(id, 'stale (not selected)');
       }
     }
+
+    reporter.planned(
+      [...cached.keys()].filter((s) => selected.has(s)).length,
+      stale.length,
+      clock() - t0,
+    );
 
     if (stale.length) {
       if (!pool) pool = new WorkerPool(opts.concurrency ?? defaultPoolSize(stale.length));
@@ -217,12 +222,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const manifest = await publishFigures({ root, publicDir: opts.publicDir, figures: [...cached.values()], carried });
 
     const list = plan.figures.map((f) => outcomes.get(f.script)!).filter(Boolean);
-    const n = (s: FigureOutcome['status']): number => list.filter((o) => o.status === s).length;
+    // The summary counts what was asked for; unselected scripts were only published from the cache.
+    const shown = list.filter((o) => selected.has(o.script));
+    const n = (s: FigureOutcome['status']): number => shown.filter((o) => o.status === s).length;
     const durationMs = clock() - t0;
     reporter.close();
-    const skipped = n('skipped') ? `, ${n('skipped')} skipped` : '';
+    const others = plan.figures.length - selected.size;
     logger.info(
-      `${list.length} figure${list.length === 1 ? '' : 's'}: ${n('generated')} generated, ${n('cached')} cached, ${n('failed')} failed${skipped} in ${formatSeconds(durationMs)}` +
+      `${shown.length} figure${shown.length === 1 ? '' : 's'}: ${n('generated')} generated, ${n('cached')} cached, ${n('failed')} failed in ${formatSeconds(durationMs)}` +
+        (others ? ` (${others} other${others === 1 ? '' : 's'} not selected)` : '') +
         (n('generated') === 0 && n('failed') === 0 ? ' — nothing regenerated' : ''),
     );
     const result: PipelineResult = {
@@ -249,29 +257,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 }
 
 class FigureRunError extends Error {}
-
-function selectFigures(valid: PlannedFigure[], only: string[] | undefined, previous: Manifest | undefined): Set<string> {
-  if (!only?.length) return new Set(valid.map((f) => f.script));
-  const byScriptId = new Map(valid.map((f) => [f.description!.id, f.script]));
-  const byOutputId = new Map<string, string>();
-  for (const e of Object.values(previous?.figures ?? {})) {
-    const f = valid.find((v) => v.description!.id === e.script.id);
-    if (f) byOutputId.set(e.id, f.script);
-  }
-  const known = [...byScriptId.keys(), ...byOutputId.keys()];
-  const sel = new Set<string>();
-  for (const id of only) {
-    const s = byScriptId.get(id) ?? byOutputId.get(id);
-    if (!s) {
-      const near = closestIds(id, known);
-      throw new PipelineUsageError(
-        `unknown figure id "${id}"${near.length ? `; did you mean ${near.map((x) => `"${x}"`).join(', ')}?` : ' (no figures found)'}`,
-      );
-    }
-    sel.add(s);
-  }
-  return sel;
-}
 
 function outcome(f: PlannedFigure, status: 'cached' | 'generated', prov: Provenance): FigureOutcome {
   return {
@@ -301,7 +286,7 @@ async function buildProvenance(
     outputs.push({ ...o, pixelWidth: meta.width ?? 0, pixelHeight: meta.pageHeight ?? meta.height ?? 0 });
   }
   const files = await checksumFiles(dir, [
-    ...written.outputs.flatMap((o) => [o.file, ...(o.poster ? [o.poster] : []), ...(o.renditions ?? []).map((r) => r.file)]),
+    ...written.outputs.flatMap((o) => [o.file, ...(o.poster ? [o.poster] : []), ...(o.renditions ?? []).map((r) => r.file), ...(o.social ? [o.social] : [])]),
     ...written.data.map((d) => d.file),
   ]);
   const d = f.description!;

@@ -67,6 +67,14 @@ export class Figure {
     );
   }
 
+  /** Where each axes was laid out by the last draw (for tests and overlays). */
+  axesLayouts(): AxesLayout[] {
+    return this.items.map(({ axes }) => {
+      if (!axes.layout) throw new Error('figure: not drawn yet');
+      return axes.layout;
+    });
+  }
+
   /** Lay out without drawing pixels: the insets each axes would take. */
   measureInsets(): Insets[] {
     return this.draw(new NullContext()).map((l) => l.insets);

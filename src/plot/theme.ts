@@ -71,8 +71,8 @@ const shared = {
 /**
  * Light palette: Tableau 10 (d3-scale-chromatic's schemeTableau10, whose order
  * is tuned for distinctness), reordered so the first two are the blue/red pair
- * figures use for "actual" vs "linearised", with the four light members
- * (yellow, teal, pink, grey) darkened to reach 3:1 on white.
+ * figures use for "actual" vs "linearised", with the five light members
+ * (orange, yellow, teal, pink, grey) darkened to reach 3:1 on white.
  */
 export const lightTheme: Theme = {
   ...shared,
@@ -83,7 +83,7 @@ export const lightTheme: Theme = {
   reference: '#6b6b6b',
   highlight: '#d62728',
   grid: '#dddddd',
-  palette: ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#3f8f89', '#a88a12', '#e0607a', '#9c755f', '#857a74'],
+  palette: ['#4e79a7', '#e15759', '#59a14f', '#d47c25', '#b07aa1', '#3f8f89', '#a88a12', '#e0607a', '#9c755f', '#857a74'],
   legendBackground: 'rgba(255,255,255,0.88)',
   legendBorder: '#cccccc',
   halo: 'rgba(255,255,255,0.85)',

@@ -83,12 +83,22 @@ describe('content/ntk/index.mdx', () => {
     for (const tex of inline) expect(() => katex.renderToString(tex, { throwOnError: true }), tex).not.toThrow();
   });
 
+  test('the tangent kernel has one name: Θ (captions use it too), never H', () => {
+    const math = [...content.matchAll(/\$\$?([^$]+?)\$\$?/g)].map((m) => m[1]).join('\n');
+    expect(math).toContain(String.raw`\boldsymbol\Theta`);
+    expect(math).not.toMatch(/\\boldsymbol H\b|\\mathbf H\b/);
+    // Prose outside math (alt texts) spells it Θ too.
+    expect(content).not.toMatch(/\bH\(w/);
+  });
+
   test('the key equations of the argument are present', () => {
     const compact = content.replace(/\s+/g, ' ');
     for (const piece of [
-      String.raw`\dot{\boldsymbol u} = -\boldsymbol H(\boldsymbol w_0) \, \boldsymbol u`,
-      String.raw`\boldsymbol u(t) = e^{-\boldsymbol H(\boldsymbol w_0) t} \, \boldsymbol u(0)`,
-      String.raw`\boldsymbol H(\boldsymbol w) = \nabla_{\boldsymbol w} \boldsymbol y(\boldsymbol w)^T \nabla_{\boldsymbol w} \boldsymbol y(\boldsymbol w)`,
+      String.raw`\dot{\boldsymbol u} = -\boldsymbol\Theta(\boldsymbol w_0) \, \boldsymbol u`,
+      String.raw`\boldsymbol u(t) = e^{-\boldsymbol\Theta(\boldsymbol w_0) t} \, \boldsymbol u(0)`,
+      String.raw`\boldsymbol\Theta(\boldsymbol w) = \nabla_{\boldsymbol w} \boldsymbol y(\boldsymbol w)^T \nabla_{\boldsymbol w} \boldsymbol y(\boldsymbol w)`,
+      // The distance estimate divides by the smallest singular value (the largest would give a lower bound).
+      String.raw`\lesssim \frac{\Vert \boldsymbol y(\boldsymbol w_0) - \boldsymbol{\bar y} \Vert}{\sigma_{\min}}`,
       String.raw`\boldsymbol\phi(x) = \nabla_{\boldsymbol w} f(x, \boldsymbol w_0)`,
       String.raw`f(x, \boldsymbol w) = \sum_{i=1}^{m} b_i \, \sigma(a_i x)`,
     ]) expect(compact).toContain(piece);

@@ -76,11 +76,11 @@ describe('diagrams render with typeset labels', () => {
     expect(labels(one).join('\n')).not.toContain(String.raw`P\,\nabla^2 y`);
   });
 
-  test('NtkGram spells H as inner products of feature maps', async () => {
+  test('NtkGram spells Θ as inner products of feature maps', async () => {
     const html = await renderDiagram(`${dir}/NtkGram.astro`);
     commonChecks(html, 'ntk-gram');
     const found = labels(html).join('\n');
-    expect(found).toContain(String.raw`\boldsymbol H(\boldsymbol w_0)`);
+    expect(found).toContain(String.raw`\boldsymbol\Theta(\boldsymbol w_0)`);
     expect(found).toContain(String.raw`\langle`);
     expect(found).toContain('bmatrix');
   });

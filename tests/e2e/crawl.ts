@@ -1,10 +1,23 @@
 /** Helpers the browser tests share: connect, list pages, visit and inspect a page. */
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { inject } from 'vitest';
 import type { ServedSite } from './sites';
 
 export function connect(): Promise<Browser> {
   return chromium.connect(inject('wsEndpoint'));
+}
+
+/**
+ * A browser context whose waits have no clock of their own: on a loaded
+ * two-core machine a page can take longer than Playwright's 30 s default
+ * (or any fixed number) and still be fine. Every wait is on a condition that
+ * does become true; a real hang is caught by vitest's test/hook timeout.
+ */
+export async function openContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(0);
+  context.setDefaultNavigationTimeout(0);
+  return context;
 }
 
 /** Maps a public URL of the build (`https://example.github.io/ntk/x/`) to the local server. */
@@ -37,8 +50,9 @@ export interface PageReport {
   status: number;
   /** Console errors, uncaught exceptions and failed requests. */
   errors: string[];
-  /** <img> elements that did not decode (naturalWidth 0), by src. */
+  /** Rendered <img> elements that did not decode (naturalWidth 0), by src. */
   brokenImages: string[];
+  /** Rendered <img> elements (hidden ones, e.g. another theme's, are fetched by the link check instead). */
   imageCount: number;
   katexCount: number;
   katexErrors: number;
@@ -51,9 +65,9 @@ export interface PageReport {
   figrefs: { href: string; text: string }[];
 }
 
-/** Loads a page, opens every <details> and scrolls through so lazy images load, then inspects it. */
+/** Loads a page, opens every <details>, brings each image into view until it loads, then inspects it. */
 export async function visit(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<PageReport> {
-  const context = await browser.newContext(options);
+  const context = await openContext(browser, options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -68,14 +82,24 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
     const response = await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(async () => {
       for (const d of document.querySelectorAll('details')) d.open = true;
-      const step = Math.max(200, window.innerHeight / 2);
-      for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
+      // A lazy image loads only once it is near the viewport. Scrolling past it
+      // on a timer can skip it on a busy machine (no frame is rendered while it
+      // is in view), and then it never completes: bring each rendered image
+      // into view and wait for its load or error. Images not rendered (e.g. the
+      // other theme's rendition) never load while hidden, so they are not waited on.
+      for (const img of document.images) {
+        if (!img.checkVisibility()) continue;
+        img.scrollIntoView({ block: 'center' });
+        if (!img.complete) {
+          await new Promise((done) => {
+            img.addEventListener('load', done, { once: true });
+            img.addEventListener('error', done, { once: true });
+          });
+        }
       }
     });
-    await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 60_000 });
     const inspected = await page.evaluate(() => {
+      const rendered = [...document.images].filter((i) => i.checkVisibility());
       const abs = (els: Iterable<Element>, attr: string): string[] =>
         [...els].flatMap((e) => {
           const v = e.getAttribute(attr);
@@ -85,8 +109,8 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
         .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)))
         .filter((id) => id && !document.getElementById(id));
       return {
-        brokenImages: [...document.images].filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src),
-        imageCount: document.images.length,
+        brokenImages: rendered.filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src),
+        imageCount: rendered.length,
         katexCount: document.querySelectorAll('.katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
         links: abs(document.querySelectorAll('a[href]:not([href^="#"])'), 'href'),

@@ -21,7 +21,7 @@ async function fetchBytes(url: string): Promise<Buffer> {
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 interface ProvenanceRecord {
-  outputs: { id: string; file: string; poster?: string }[];
+  outputs: { id: string; file: string; poster?: string; renditions?: { file: string; format: string; role: string; layout: string; scheme: string; pixelRatio: number }[] }[];
   files: { path: string; sha256: string }[];
 }
 
@@ -44,6 +44,15 @@ describe.each(sites)('served figures ($name)', (site) => {
       expect(meta.pages ?? 1).toBeGreaterThan(1);
       const poster = await fetchBytes(site.url + entry.poster!);
       expect(sha256(poster)).toBe(expected.get(output!.poster!));
+    }
+    // Every rendition too: same bytes as written, and animations keep their frames in both formats.
+    const written = output!.renditions ?? [];
+    expect(written.length, `${entry.id} has renditions`).toBe(entry.renditions?.length ?? 0);
+    for (const r of entry.renditions ?? []) {
+      const w = written.find((x) => x.layout === r.layout && x.scheme === r.scheme && x.pixelRatio === r.pixelRatio && x.role === r.role && x.format === r.format)!;
+      const bytes = await fetchBytes(site.url + r.src);
+      expect(sha256(bytes), r.src).toBe(expected.get(w.file));
+      if (r.role === 'animation') expect((await sharp(bytes, { animated: true }).metadata()).pages ?? 1, r.src).toBeGreaterThan(1);
     }
   });
 });

@@ -4,6 +4,7 @@
  * Anything outside the base, or missing, is a 404 with the site's 404 page.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -17,6 +18,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.txt': 'text/plain; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
@@ -49,7 +51,14 @@ export function resolveFile(dir: string, base: string, pathname: string): string
   return undefined;
 }
 
-export async function serveStatic(dir: string, base: string): Promise<StaticSite> {
+/** Text types GitHub Pages compresses (images and fonts are already compressed). */
+const GZIPPED = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt', '.ts', '.csv']);
+
+/**
+ * Serve `dir` under `base`. With `gzip`, text is sent gzip-encoded to clients
+ * that accept it, as GitHub Pages does (the web benchmark counts those bytes).
+ */
+export async function serveStatic(dir: string, base: string, options: { gzip?: boolean } = {}): Promise<StaticSite> {
   const root = normalize(dir);
   const server: Server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
@@ -61,10 +70,14 @@ export async function serveStatic(dir: string, base: string): Promise<StaticSite
       else res.end();
       return;
     }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-    });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (options.gzip && GZIPPED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(createGzip({ level: 9 })).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': statSync(file).size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

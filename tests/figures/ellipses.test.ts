@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createMlp, createRng, forwardBatch, initParams, linspace, symEig2 } from '../../src/numerics';
-import ellipsesFigure, { ellipsesParams } from '../../figures/ntk/ellipses.figure';
+import { createMlp, createRng, forwardBatch, initParams, linspace, ntkGram, symEig2 } from '../../src/numerics';
+import { recordForward, Tape } from '../../src/numerics/tape';
+import { makeRendition } from '../../src/pipeline/renditions/plan';
+import { RecordingContext, type RecordedPaint } from '../../src/plot/recordingContext';
+import { darkTheme, lightTheme } from '../../src/plot/theme';
+import ellipsesFigure, { ellipsesParams, type EllipseRun } from '../../figures/ntk/ellipses.figure';
+import { ellipsesFrame } from '../../figures/ntk/ellipse-frames';
+import { createKinkTracker, oneSided } from '../../figures/ntk/kinks';
+import { DESKTOP_LIGHT, PHONE_DARK, colorsUsed, drawOutput, runScript } from './capture-writer';
 import { levelForSemiAxis, levelSetEllipse, relativeFrobenius } from '../../figures/ntk/ntk-ellipse';
 import { createReluGridEvaluator, sweepApplies } from '../../figures/ntk/relu-grid';
 
@@ -92,12 +99,51 @@ describe('NTK level-set ellipse', () => {
   });
 });
 
+describe('ReLU units parked on their kink', () => {
+  const net = createMlp({ depth: 2, width: 5 });
+  const xs = Float64Array.of(-2, 0.5);
+  const w = initParams(net, createRng(4));
+  // Park unit 2 of hidden layer 2 exactly on its kink at x̄1: its bias cancels the rest of its pre-activation.
+  const tape = recordForward(net, w, xs, new Tape(net));
+  w[net.layers[1].biasOffset + 2] -= tape.z[1][2];
+  w[net.layers[2].weightOffset + 2] = 1; // a unit that feeds the output, so its relu' matters
+
+  it('oneSided moves each parked unit to ±δ and leaves every other pre-activation (nearly) alone', () => {
+    const units = [{ layer: 1, unit: 2, point: 0 }];
+    const before = recordForward(net, w, xs, new Tape(net)).z.map((z) => z.slice());
+    for (const side of [1, -1] as const) {
+      const z = recordForward(net, oneSided(net, w, xs, units, side), xs, new Tape(net)).z;
+      expect(Math.sign(z[1][2])).toBe(side);
+      expect(Math.abs(z[1][2])).toBeLessThan(1e-11);
+      for (let l = 0; l < 2; l++) for (let i = 0; i < z[l].length; i++) if (!(l === 1 && i === 2)) expect(Math.abs(z[l][i] - before[l][i])).toBeLessThan(1e-10);
+    }
+    // The unit on adds its share to Θ(x̄1, x̄1): the two one-sided kernels differ there.
+    const on = ntkGram(net, oneSided(net, w, xs, units, 1), xs), off = ntkGram(net, oneSided(net, w, xs, units, -1), xs);
+    expect(on[0] - off[0]).toBeGreaterThan(1e-3 * on[0]);
+  });
+
+  it('the tracker reports a unit that is small and changed sign recently, not one that only passes', () => {
+    const tr = createKinkTracker(net, xs, { tol: 1e-4, window: 3 });
+    const nudge = (d: number) => { const v = w.slice(); v[net.layers[1].biasOffset + 2] += d; return v; };
+    tr.observe(0, nudge(1e-6));
+    expect(tr.parked(0)).toEqual([]); // small, but never changed sign
+    tr.observe(1, nudge(-1e-6));
+    expect(tr.parked(1)).toEqual([{ layer: 1, unit: 2, point: 0 }]);
+    tr.observe(5, nudge(-2e-6));
+    expect(tr.parked(5)).toEqual([]); // last sign change 4 steps ago, outside the window
+    tr.observe(6, nudge(0.5));
+    expect(tr.parked(6)).toEqual([]); // crossed, but far from the kink now
+  });
+});
+
 describe('ellipses figure params', () => {
   it('defaults are the published values', () => {
     const p = ellipsesParams.parse({});
     expect(p.alphas).toEqual([0.01, 0.05, 0.5, 1, 5, 10, 50]);
     expect([p.width, p.depth, p.lr, p.steps, p.snapshotEvery, p.frames, p.delayMs]).toEqual([100, 2, 1e-4, 8000, 20, 200, 100]);
-    expect([p.xBar, p.yBar, p.y1Range, p.y2Range, p.xRange, p.yRange]).toEqual([[-2, 0.5], [3, -1], [-1, 5], [-4, 2], [-4, 3], [-3, 5]]);
+    expect([p.xBar, p.yBar, p.y1Range, p.y2Range, p.xRange]).toEqual([[-2, 0.5], [3, -1], [-1, 5], [-4, 2], [-4, 3]]);
+    // The functions' y range comes from the curves (none may leave the frame) unless given.
+    expect(p.yRange).toBeUndefined();
   });
 
   it('rejects invalid params', () => {
@@ -108,41 +154,66 @@ describe('ellipses figure params', () => {
   });
 });
 
+/** The plot draws an ellipse as a closed polygon of many points, sampled in data space (src/plot/drawMark.ts). */
+const isPlotEllipse = (p: RecordedPaint) => p.kind === 'stroke' && p.path.filter((s) => s.op === 'L').length > 50 && p.path.some((s) => s.op === 'Z');
+
 describe('ellipses figure script (small run)', () => {
-  it('writes both synchronised animations, captions from the params, and the data', async () => {
-    const sharp = (await import('sharp')).default;
-    const params = ellipsesParams.parse({ alphas: [0.1, 20], width: 12, steps: 60, snapshotEvery: 20, frames: 3, gridPoints: 40, widthPx: 320, heightPx: 260 });
-    const anims: Record<string, { gif: Uint8Array; poster: Uint8Array; caption: string; alt: string }> = {};
-    const data: Record<string, unknown> = {};
-    await ellipsesFigure.render({
-      params, seed: ellipsesFigure.seed, rng: createRng(ellipsesFigure.seed), progress: () => {},
-      out: {
-        image: () => { throw new Error('no stills expected'); },
-        animation: (id, gif, poster, meta) => { anims[id] = { gif, poster, ...meta }; },
-        data: (name, value) => { data[name] = value; },
-      },
-    });
-    expect(Object.keys(anims).sort()).toEqual(['ellipse-functions', 'ellipses']);
-    for (const a of Object.values(anims)) {
-      const meta = await sharp(a.gif).metadata();
-      expect(meta.pages).toBeGreaterThanOrEqual(2);
-      expect([meta.width, meta.height]).toEqual([320, 260]);
-      expect(a.caption).toContain('$m = 12$');
-      expect(a.caption).toContain('0.1, 20');
-      expect(a.alt.length).toBeGreaterThan(40);
+  const small = { alphas: [0.1, 20], width: 12, steps: 60, snapshotEvery: 20, frames: 3, gridPoints: 40 };
+
+  it('publishes the hero (full, social) and the row pair (half), all from one run, and the data', async () => {
+    const c = await runScript(ellipsesFigure, small);
+    expect(Object.keys(c.outputs).sort()).toEqual(['ellipse-functions', 'ellipses', 'ellipses-hero']);
+    const slots = Object.fromEntries(Object.entries(c.outputs).map(([id, o]) => [id, [o.spec.slot, !!o.spec.social]]));
+    expect(slots).toEqual({ 'ellipses-hero': ['full', true], ellipses: ['half', false], 'ellipse-functions': ['half', false] });
+    for (const o of Object.values(c.outputs)) {
+      expect(o.kind === 'animated' && o.spec.frames).toBe(3);
+      expect(o.meta.notes).toContain('$m = 12$');
+      expect(o.meta.notes).toContain('0.1, 20');
+      expect(o.meta.alt.length).toBeGreaterThan(40);
+      expect(o.meta.caption.length).toBeLessThan(330); // about three lines
     }
-    const d = data.ellipses as { runs: { alpha: number; step: number[]; y: number[][]; ntk: number[][] }[] };
+    const d = c.data.ellipses as { runs: { alpha: number; step: number[]; y: number[][]; ntk: number[][]; parkedUnits: number[] }[] };
     expect(d.runs.map((r) => r.alpha)).toEqual([0.1, 20]);
     expect(d.runs[0].step).toEqual([0, 20, 40, 60]);
+    expect(d.runs[0].parkedUnits).toHaveLength(3);
     expect(d.runs[0].y[0].map(Math.abs).every((v) => v < 1e-12)).toBe(true);
+  });
+
+  it('draws every rendition in its theme, one ellipse per run, and keeps every function inside the frame', async () => {
+    const c = await runScript(ellipsesFigure, small);
+    const { rec } = await drawOutput(c.outputs.ellipses, PHONE_DARK, 2);
+    const used = colorsUsed(rec);
+    expect(used.has(darkTheme.foreground)).toBe(true);
+    expect([...used].some((x) => lightTheme.palette.includes(x) || x === lightTheme.foreground)).toBe(false);
+    for (const colour of darkTheme.palette.slice(0, 2)) expect(rec.paints.filter((p) => isPlotEllipse(p) && p.style === colour)).toHaveLength(1);
+    const fun = await drawOutput(c.outputs['ellipse-functions'], DESKTOP_LIGHT, 2);
+    const [lo, hi] = fun.layouts[0].y.domain;
+    const curve = (c.data.ellipses as { runs: { lastFrameCurve: { y: number[] } }[] }).runs.flatMap((r) => r.lastFrameCurve.y);
+    expect(Math.min(...curve)).toBeGreaterThanOrEqual(lo);
+    expect(Math.max(...curve)).toBeLessThanOrEqual(hi);
+  });
+
+  it('draws both one-sided kernels of a run with parked units, and says so in the picture', async () => {
+    const p = ellipsesParams.parse(small);
+    const K: [number, number, number] = [200, 10, 30];
+    const run = (range: EllipseRun['ntkRange'][number]): EllipseRun => ({
+      alpha: 0.5, step: [0], ntk: [K], ntkRange: [range], parked: [range ? 1 : 0], y: [[0, 0]], loss: [1], weightChange: [0], curves: new Float64Array(0), finalLoss: 0,
+    });
+    const r = makeRendition(DESKTOP_LIGHT, 'full');
+    const ellipses = (rec: RecordingContext) => rec.paints.filter((x) => isPlotEllipse(x) && x.style === lightTheme.palette[0]);
+    const single = new RecordingContext(), double = new RecordingContext();
+    ellipsesFrame(p, [run(null)], 1, 0, r).draw(single);
+    ellipsesFrame(p, [run([[210, 10, 31], [190, 9, 29]])], 1, 0, r).draw(double);
+    // One more ellipse outline in the run's colour, each thinner than the single one.
+    expect(ellipses(double).length).toBe(ellipses(single).length + 1);
+    expect(Math.max(...ellipses(double).map((x) => x.lineWidth))).toBeLessThan(ellipses(single)[0].lineWidth);
+    expect(double.texts.some((t) => /ReLU kink/.test(t.text))).toBe(true);
+    expect(single.texts.some((t) => /ReLU kink/.test(t.text))).toBe(false);
   });
 
   it('lets a diverging run fail with the step and learning rate', async () => {
     // lr·λ_max(Θ) ≫ 2: the outputs blow up geometrically until the loss overflows.
-    const params = ellipsesParams.parse({ alphas: [1], width: 12, lr: 5, steps: 2000, snapshotEvery: 500, frames: 2, gridPoints: 20 });
-    const noop = () => {};
-    await expect(ellipsesFigure.render({
-      params, seed: 1, rng: createRng(1), progress: noop, out: { image: noop, animation: noop, data: noop },
-    })).rejects.toThrow(/diverged at step \d+ with learning rate 5/);
+    await expect(runScript(ellipsesFigure, { alphas: [1], width: 12, lr: 5, steps: 2000, snapshotEvery: 500, frames: 2, gridPoints: 20 }))
+      .rejects.toThrow(/diverged at step \d+ with learning rate 5/);
   });
 });

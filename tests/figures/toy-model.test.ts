@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OutputWriter } from '../../src/pipeline/contract';
+import sharp from 'sharp';
+import { renderAnimated } from '../../src/pipeline/renditions';
+import { makeRendition } from '../../src/pipeline/renditions/plan';
+import { lightTheme } from '../../src/plot/theme';
+import { DESKTOP_LIGHT, PHONE_DARK, colorsUsed, drawOutput, runScript, type Capture } from './capture-writer';
 import { W0, alphaSchedule, d2g, dg, g, linearisationError, linearised, loss, linearisedLoss, model } from '../../figures/ntk/toy-model';
 
 const X = 1.5, YBAR = 3;
@@ -57,32 +61,62 @@ describe('toy model', () => {
 });
 
 describe('toy-model figure scripts', () => {
-  it('render animations, captions from params and decreasing linearisation error', async () => {
-    const sharp = (await import('sharp')).default;
-    const { createRng } = await import('../../src/numerics/rng');
+  it('publish animations with captions from params, in the rendition\'s theme, and decreasing linearisation error', async () => {
     const scripts = [(await import('../../figures/ntk/model-alpha.figure')).default, (await import('../../figures/ntk/loss-alpha.figure')).default];
-    const anims: Record<string, { gif: Uint8Array; caption: string; alt: string }> = {};
-    const data: Record<string, Record<string, unknown>> = {};
+    const outputs: Capture['outputs'] = {};
+    const data: Capture['data'] = {};
     for (const s of scripts) {
-      const params = s.params.parse({ frames: 4, width: 360, height: 280, samples: 120 });
-      const out: OutputWriter = {
-        image: () => { throw new Error('no stills expected'); },
-        animation: (id, gif, _poster, meta) => { anims[id] = { gif, caption: meta.caption, alt: meta.alt }; },
-        data: (name, v) => { data[name] = v as Record<string, unknown>; },
-      };
-      await s.render({ params, seed: s.seed, rng: createRng(s.seed), progress: () => {}, out } as never);
+      const c = await runScript(s, { frames: 4, samples: 120 });
+      Object.assign(outputs, c.outputs);
+      Object.assign(data, c.data);
     }
-    expect(Object.keys(anims).sort()).toEqual(['loss-alpha-dynamic', 'loss-alpha-fixed', 'model-alpha']);
-    for (const a of Object.values(anims)) {
-      const m = await sharp(Buffer.from(a.gif), { animated: true }).metadata();
-      expect(m.pages).toBe(4);
-      expect(m.width).toBe(360);
-      expect(a.caption).toMatch(/from 1 to 2154 over 4 frames/);
-      expect(a.alt.length).toBeGreaterThan(40);
+    expect(Object.keys(outputs).sort()).toEqual(['loss-alpha-dynamic', 'loss-alpha-fixed', 'model-alpha']);
+    for (const id of ['loss-alpha-dynamic', 'loss-alpha-fixed']) {
+      const o = outputs[id];
+      expect(o.kind === 'animated' && o.spec.frames).toBe(4);
+      expect(o.spec.slot).toBe('half');
+      expect(o.meta.caption).toMatch(/from 1 to 2154/);
+      expect(o.meta.notes).toMatch(/4 frames/);
+      expect(o.meta.alt.length).toBeGreaterThan(40);
+      const { rec } = await drawOutput(o, PHONE_DARK, 3);
+      expect([...colorsUsed(rec)].some((c) => lightTheme.palette.includes(c) || c === lightTheme.foreground)).toBe(false);
     }
     const rel = data['loss-alpha'].relativeGap as number[];
     for (let i = 1; i < rel.length; i++) expect(rel[i]).toBeLessThan(rel[i - 1]);
     expect(() => scripts[0].params.parse({ frames: 0 })).toThrow();
     expect(() => scripts[1].params.parse({ lossRange: [8, -0.1] })).toThrow();
+    expect(Object.keys(scripts[1].params.parse({}))).not.toContain('width');
+  });
+
+  it('loss-alpha-dynamic: the plot box stays put although the zooming tick labels change width', async () => {
+    const lossAlpha = await import('../../figures/ntk/loss-alpha.figure');
+    const p = lossAlpha.lossAlphaParams.parse({ samples: 120 });
+    const frames = lossAlpha.lossFrames(p, true);
+    const picked = [frames[0], frames[frames.length - 1]];
+    const r = makeRendition(DESKTOP_LIGHT, 'half');
+    // Unlocked, the two frames would put the plot at different places (the test would otherwise prove nothing).
+    const [a, b] = picked.map((f) => lossAlpha.lossAlphaFrame(p, f, r).measureInsets()[0]);
+    expect(a.left).not.toBeCloseTo(b.left, 0);
+    // Through the real renderer, the GIF's frames have the plot's left edge in the same pixel column.
+    const files: Record<string, Uint8Array> = {};
+    await renderAnimated('t', { slot: 'half', frames: 2, draw: (rr, i) => lossAlpha.lossAlphaFrame(p, picked[i], rr) }, (f, bytes) => { files[f] = bytes; });
+    const gif = Object.entries(files).find(([f]) => f.startsWith('t.desktop-light') && f.endsWith('.gif'))![1];
+    const { data: px, info } = await sharp(Buffer.from(gif), { animated: true }).raw().toBuffer({ resolveWithObject: true });
+    const H = info.pageHeight!, W = info.width;
+    const leftEdge = (page: number) => {
+      // The first column holding a dark vertical line over half the page height: the plot frame.
+      for (let x = 0; x < W; x++) {
+        let run = 0, best = 0;
+        for (let y = 0; y < H; y++) {
+          const i = ((page * H + y) * W + x) * info.channels;
+          run = px[i] + px[i + 1] + px[i + 2] < 300 ? run + 1 : 0;
+          best = Math.max(best, run);
+        }
+        if (best > H / 2) return x;
+      }
+      return -1;
+    };
+    expect(leftEdge(0)).toBeGreaterThan(0);
+    expect(leftEdge(1)).toBe(leftEdge(0));
   });
 });

@@ -1,28 +1,16 @@
 /**
- * The three training figure scripts on small params: outputs and ids,
- * captions built from params, decoded GIFs, schema validation, determinism.
+ * The ensemble and width-sweep figure scripts on small params: outputs, slots
+ * and captions from params, what each rendition draws (on a RecordingContext),
+ * schema validation, determinism of the drawing.
  */
 import { describe, expect, it } from 'vitest';
-import sharp from 'sharp';
-import type { FigureDefinition, ImageMeta, OutputWriter } from '../../src/pipeline/contract';
-import { createRng } from '../../src/numerics';
+import type { FigureDefinition } from '../../src/pipeline/contract';
+import { lightTheme, darkTheme } from '../../src/plot/theme';
 import initFunctions from '../../figures/ntk/init-functions.figure';
 import training100 from '../../figures/ntk/training-100-nets.figure';
-import weightMatrices, { niceCeil } from '../../figures/ntk/weight-matrices.figure';
-
-interface Captured { images: Record<string, { png: Uint8Array; meta: ImageMeta }>; anims: Record<string, { gif: Uint8Array; poster: Uint8Array; meta: ImageMeta }>; data: Record<string, any> }
-
-async function run(def: FigureDefinition, overrides: Record<string, unknown>): Promise<Captured> {
-  const c: Captured = { images: {}, anims: {}, data: {} };
-  const out: OutputWriter = {
-    image: (id, png, meta) => { c.images[id] = { png, meta }; },
-    animation: (id, gif, poster, meta) => { c.anims[id] = { gif, poster, meta }; },
-    data: (name, v) => { c.data[name] = v; },
-  };
-  const params = def.params.parse(overrides);
-  await def.render({ params, seed: def.seed, rng: createRng(def.seed), progress: () => {}, out } as never);
-  return c;
-}
+import weightMatrices from '../../figures/ntk/weight-matrices.figure';
+import { CONTROL_PX } from '../../figures/ntk/controlRoom';
+import { DESKTOP_LIGHT, PHONE_DARK, colorsUsed, drawOutput, runScript } from './capture-writer';
 
 describe('schemas reject invalid params', () => {
   it.each([
@@ -33,25 +21,27 @@ describe('schemas reject invalid params', () => {
   ] as const)('%#', (def, bad) => {
     expect(() => (def as FigureDefinition).params.parse(bad)).toThrow();
   });
-  it('defaults are the published values', () => {
+  it('defaults are the published values, and sizes are the pipeline\'s', () => {
     const t = training100.params.parse({});
     expect([t.width, t.networks, t.lr, t.stepsPerFrame, t.frames, t.xs, t.ys]).toEqual([100, 100, 1e-3, 5, 100, [-3, 0.5], [2, -1]]);
     const w = weightMatrices.params.parse({});
     expect([w.widths, w.lr, w.maxSteps, w.tolerance]).toEqual([[10, 100, 1000], 1e-3, 1000, 1e-10]);
     expect(initFunctions.params.parse({}).xRange).toEqual([-4, 4]);
+    for (const def of [training100, weightMatrices]) {
+      const keys = Object.keys(def.params.parse({}));
+      for (const gone of ['figureWidth', 'figureHeight', 'heatmapWidth', 'pixelRatio', 'stillPixelRatio']) expect(keys).not.toContain(gone);
+    }
   });
 });
 
 describe('init-functions', () => {
-  it('draws the same ensemble as training-100-nets and writes a caption from its params', async () => {
-    const a = await run(initFunctions, { networks: 6, width: 20, samples: 50, figureWidth: 320, figureHeight: 240 });
-    const b = await run(training100, { networks: 6, width: 20, frames: 1, stepsPerFrame: 1, samples: 50, figureWidth: 320, figureHeight: 240 });
-    expect(Object.keys(a.images)).toEqual(['init-functions']);
-    expect(a.images['init-functions'].meta.caption).toMatch(/6 networks with 2 hidden layers of width \$m = 20\$/);
-    const meta = await sharp(Buffer.from(a.images['init-functions'].png)).metadata();
-    // Stills are drawn at 2 device pixels per CSS pixel, and say so.
-    expect(a.images['init-functions'].meta.pixelRatio).toBe(2);
-    expect([meta.width, meta.height]).toEqual([640, 480]);
+  it('draws the same ensemble as training-100-nets, in the rendition\'s theme', async () => {
+    const a = await runScript(initFunctions, { networks: 6, width: 20, samples: 50 });
+    const b = await runScript(training100, { networks: 6, width: 20, frames: 1, stepsPerFrame: 1, samples: 50 });
+    expect(Object.keys(a.outputs)).toEqual(['init-functions']);
+    expect(a.outputs['init-functions'].meta.caption).toMatch(/6 networks with 2 hidden layers of width \$m = 20\$/);
+    const { rec } = await drawOutput(a.outputs['init-functions'], PHONE_DARK);
+    expect([...colorsUsed(rec)].some((c) => lightTheme.palette.includes(c))).toBe(false);
     // Same seed and draw order: the initial loss of network k in training-100-nets is ½Σ(f_k(x̄ᵢ) − ȳᵢ)² of the
     // init-functions network k, whose values at x = −3 and 0.5 lie on the 0.5-spaced data grid.
     const d = a.data['init-functions'];
@@ -65,31 +55,59 @@ describe('init-functions', () => {
 });
 
 describe('training-100-nets', () => {
-  it('renders frames + 1 GIF frames, records per-frame losses that fall, and is deterministic', async () => {
-    const opts = { networks: 4, width: 30, frames: 6, stepsPerFrame: 20, samples: 60, figureWidth: 320, figureHeight: 240 };
-    const a = await run(training100, opts);
-    const anim = a.anims['training-100-nets'];
-    const m = await sharp(Buffer.from(anim.gif), { animated: true }).metadata();
-    expect(m.pages).toBe(7);
-    expect(anim.meta.caption).toMatch(/20 steps per frame, 120 steps in all/);
-    expect(anim.meta.caption).toMatch(/width \$m = 30\$/);
-    const d = a.data['training-100-nets'];
+  const opts = { networks: 4, width: 30, frames: 6, stepsPerFrame: 20, samples: 60 };
+
+  it('publishes frames + 1 frames drawn in the theme, records per-frame losses that fall', async () => {
+    const c = await runScript(training100, opts);
+    const anim = c.outputs['training-100-nets'];
+    expect(anim.kind).toBe('animated');
+    if (anim.kind !== 'animated') return;
+    expect(anim.spec.frames).toBe(7);
+    expect(anim.meta.caption).toMatch(/after 120 steps every one passes within/);
+    expect(anim.meta.notes).toMatch(/width \$m = 30\$/);
+    const d = c.data['training-100-nets'];
     expect(d.steps).toEqual([0, 20, 40, 60, 80, 100, 120]);
     for (const l of d.losses) expect(l[6]).toBeLessThan(l[0]);
-    const b = await run(training100, opts);
-    expect(Buffer.from(b.anims['training-100-nets'].gif).equals(Buffer.from(anim.gif))).toBe(true);
+    // Dark phone rendition: curves in the dark palette, the targets in the dark highlight.
+    const { rec } = await drawOutput(anim, PHONE_DARK, 6);
+    const used = colorsUsed(rec);
+    expect(used.has(darkTheme.highlight)).toBe(true);
+    expect(darkTheme.palette.slice(0, 4).every((c) => used.has(c))).toBe(true);
+    expect([...used].some((c) => lightTheme.palette.includes(c) || c === lightTheme.highlight)).toBe(false);
+    // The palette ramps list every colour the rendition draws.
+    const pal = typeof anim.spec.palette === 'function' ? anim.spec.palette(darkTheme) : anim.spec.palette;
+    expect(pal?.ramps).toEqual(expect.arrayContaining([darkTheme.highlight, darkTheme.foreground, ...darkTheme.palette]));
+  });
+
+  it('keeps the play button\'s corner free: the last x tick label ends above it', async () => {
+    const c = await runScript(training100, opts);
+    for (const key of [PHONE_DARK, DESKTOP_LIGHT]) {
+      const { fig, rec, layouts } = await drawOutput(c.outputs['training-100-nets'], key, 6);
+      const tickY = layouts[0].plot.y + layouts[0].plot.h;
+      const lastTick = rec.texts.filter((t) => t.y > tickY && t.y < tickY + 40).sort((a, b) => b.x - a.x)[0];
+      expect(lastTick.text).toBe('$4$');
+      // Shown at down to 0.8× on phones: the button covers CONTROL_PX / 0.8 drawn px from the corner.
+      expect(lastTick.y).toBeLessThan(fig.height - CONTROL_PX / (key.layout === 'phone' ? 0.8 : 0.9));
+    }
   });
 });
 
 describe('weight-matrices', () => {
-  it('writes one GIF per width plus the two line charts, and wider nets move their weights less', async () => {
-    const c = await run(weightMatrices, { widths: [8, 64], maxSteps: 40, frameEvery: 10, heatmapWidth: 300, heatmapHeight: 260, figureWidth: 320, figureHeight: 240 });
-    expect(Object.keys(c.anims).sort()).toEqual(['weight-matrix-64', 'weight-matrix-8']);
-    expect(Object.keys(c.images).sort()).toEqual(['loss-curves', 'weight-change']);
-    const m = await sharp(Buffer.from(c.anims['weight-matrix-8'].gif), { animated: true }).metadata();
-    expect(m.pages).toBe(5); // steps 0, 10, 20, 30, 40
-    expect(c.anims['weight-matrix-64'].meta.caption).toMatch(/64×64 weight matrix/);
-    expect(c.images['loss-curves'].meta.caption).toMatch(/up to 40 steps/);
+  const small = { widths: [8, 64], maxSteps: 40, frameEvery: 10 };
+
+  it('publishes one heatmap animation per width (third slot) and the two line charts (half slot)', async () => {
+    const c = await runScript(weightMatrices, small);
+    expect(Object.keys(c.outputs).sort()).toEqual(['loss-curves', 'weight-change', 'weight-matrix-64', 'weight-matrix-8']);
+    const m8 = c.outputs['weight-matrix-8'];
+    expect(m8.kind === 'animated' && m8.spec.frames).toBe(5); // steps 0, 10, 20, 30, 40
+    expect(m8.spec.slot).toBe('third');
+    expect(c.outputs['loss-curves'].spec.slot).toBe('half');
+    expect(c.outputs['weight-change'].spec.slot).toBe('half');
+    expect(c.outputs['weight-matrix-64'].meta.caption).toMatch(/64×64 weights/);
+    expect(c.outputs['loss-curves'].meta.notes).toMatch(/up to 40 steps/);
+    const { rec } = await drawOutput(m8, DESKTOP_LIGHT, 4);
+    expect(rec.images).toHaveLength(2); // the matrix and its colourbar
+    expect(rec.texts.map((t) => t.text)).toContain('Width $m = 8$, step $40$');
     const runs = c.data['weight-matrices'].runs;
     expect(runs.map((r: any) => r.width)).toEqual([8, 64]);
     for (const r of runs) {
@@ -99,10 +117,25 @@ describe('weight-matrices', () => {
     }
     expect(runs[1].finalWeightChange).toBeLessThan(runs[0].finalWeightChange);
   });
-  it('niceCeil rounds up to 1, 2, 2.5 or 5 × 10^k', () => {
-    expect(niceCeil(0.136)).toBe(0.2);
-    expect(niceCeil(0.021)).toBeCloseTo(0.025, 15);
-    expect(niceCeil(3)).toBe(5);
-    expect(niceCeil(1)).toBe(1);
+
+  it('draws the weight change on a log axis covering every width\'s line, with one line per width', async () => {
+    const c = await runScript(weightMatrices, small);
+    const runs = c.data['weight-matrices'].runs;
+    for (const key of [PHONE_DARK, DESKTOP_LIGHT]) {
+      const { rec, layouts } = await drawOutput(c.outputs['weight-change'], key);
+      const y = layouts[0].y;
+      expect(y.type).toBe('log');
+      for (const r of runs) {
+        const end = r.weightChange[r.weightChange.length - 1];
+        expect(end).toBeGreaterThanOrEqual(y.domain[0]);
+        expect(end).toBeLessThanOrEqual(y.domain[1]);
+      }
+      // A log axis spanning whole decades: the smallest final change is at least a tenth of the way up.
+      const small = Math.min(...runs.map((r: any) => r.weightChange[r.weightChange.length - 1]));
+      expect(Math.log10(small / y.domain[0]) / Math.log10(y.domain[1] / y.domain[0])).toBeGreaterThan(0.1);
+      const pal = (key.scheme === 'dark' ? darkTheme : lightTheme).palette;
+      const strokes = rec.paints.filter((p) => p.kind === 'stroke' && pal.slice(0, 2).includes(p.style));
+      expect(strokes.length).toBeGreaterThanOrEqual(2);
+    }
   });
 });

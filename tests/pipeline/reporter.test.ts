@@ -79,6 +79,9 @@ describe('progress of a real run', () => {
     const clock = (): number => r.advance(1000);
     const first = await run(p, { logger: r.logger, clock, concurrency: 1 });
     expect(first.error).toBeUndefined();
+    // The run speaks before planning (cold definitions take seconds) and says what the cache decided.
+    expect(r.lines[0]).toBe('planning 2 figure scripts (hashing sources, loading changed definitions)…');
+    expect(r.lines[1]).toMatch(/^planned in \d+\.\d s: 0 cached, 2 to generate$/);
     const progressLines = r.lines.filter((l) => /^demo\/long\s+\d0% step \d$/.test(l));
     expect(progressLines.length).toBeGreaterThanOrEqual(3);
     expect(r.lines.filter((l) => /^demo\/quick\s+\d0%/.test(l))).toEqual([]);
@@ -87,6 +90,12 @@ describe('progress of a real run', () => {
 
     r.lines.length = 0;
     await run(p, { logger: r.logger, clock });
-    expect(r.lines).toEqual(['demo/long   cached', 'demo/quick  cached', expect.stringMatching(/^2 figures: 0 generated, 2 cached, 0 failed in .* — nothing regenerated$/)]);
+    expect(r.lines).toEqual([
+      'planning 2 figure scripts (hashing sources, loading changed definitions)…',
+      'demo/long   cached',
+      'demo/quick  cached',
+      expect.stringMatching(/^planned in \d+\.\d s: 2 cached, 0 to generate$/),
+      expect.stringMatching(/^2 figures: 0 generated, 2 cached, 0 failed in .* — nothing regenerated$/),
+    ]);
   });
 });

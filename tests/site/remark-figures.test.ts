@@ -6,9 +6,9 @@ import remarkFigures from '../../src/markdown/remark-figures';
 const known = ['ellipses', 'ellipse-functions', 'init-functions', 'model-alpha', 'loss-alpha-fixed'];
 
 /** Compiles MDX with the plugin and returns the generated JS (props are visible in it). */
-async function run(mdx: string, references: { id: string }[] = []): Promise<string> {
+async function run(mdx: string, references: { id: string }[] = [], slots: Record<string, string> = {}): Promise<string> {
   const file = new VFile({ value: mdx, path: 'post/index.mdx', data: { astro: { frontmatter: { references } } } });
-  const out = await compile(file, { remarkPlugins: [[remarkFigures, { knownIds: () => known }]] });
+  const out = await compile(file, { remarkPlugins: [[remarkFigures, { knownIds: () => known, slotOf: (id: string) => slots[id] }]] });
   return String(out.value);
 }
 
@@ -104,5 +104,23 @@ describe('remark-figures errors', () => {
 
   it('reports the source position of the offending element', async () => {
     await expect(run(`# Title\n\n<Figure id="nope" />`)).rejects.toMatchObject({ line: 3 });
+  });
+});
+
+describe('remark-figures row slots', () => {
+  const row = `
+<FigureRow>
+  <Figure id="model-alpha" />
+  <Figure id="loss-alpha-fixed" />
+</FigureRow>
+`;
+  it('accepts figures drawn for half a row in a row of two', async () => {
+    await expect(run(row, [], { 'model-alpha': 'half', 'loss-alpha-fixed': 'half' })).resolves.toContain('FigureRow');
+  });
+  it('fails, naming the figure and the slot to use, when a row figure was drawn for another width', async () => {
+    await expect(run(row, [], { 'model-alpha': 'full', 'loss-alpha-fixed': 'half' })).rejects.toThrow(/"model-alpha".*slot 'half'.*'full'/);
+  });
+  it('fails for a row of one', async () => {
+    await expect(run('<FigureRow>\n  <Figure id="model-alpha" />\n</FigureRow>\n')).rejects.toThrow(/holds 1 figures/);
   });
 });

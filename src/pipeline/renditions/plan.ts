@@ -31,7 +31,7 @@ export interface RenditionKey {
 }
 
 export function renditionKeys(kind: 'still' | 'animated'): RenditionKey[] {
-  const densities: Record<Rendition['layout'], number[]> =
+  const densities: Record<'phone' | 'desktop', number[]> =
     kind === 'still' ? { phone: [2], desktop: [1, 2] } : { phone: [2], desktop: [1] };
   const keys: RenditionKey[] = [];
   for (const scheme of SCHEMES) {
@@ -42,25 +42,33 @@ export function renditionKeys(kind: 'still' | 'animated'): RenditionKey[] {
   return keys;
 }
 
-export function cssWidth(layout: Rendition['layout'], slot: Slot): number {
+export function cssWidth(layout: Exclude<Rendition['layout'], 'social'>, slot: Slot): number {
   return layout === 'phone' ? PHONE_WIDTH : SLOT_WIDTH[slot];
 }
 
-function fontsFor(layout: Rendition['layout'], slot: Slot): FontSizes {
+function fontsFor(layout: Exclude<Rendition['layout'], 'social'>, slot: Slot): FontSizes {
   if (layout === 'phone' || slot === 'third') return NARROW_FONTS;
   return slot === 'half' ? HALF_FONTS : DESKTOP_FONTS;
 }
 
+/** Social previews: the size link previews expect (Open Graph, Twitter/X large card). */
+export const SOCIAL_SIZE = { width: 1200, height: 630 };
+/** Text for a preview seen as a small thumbnail: larger than on the page. */
+const SOCIAL_FONTS: FontSizes = { tick: 24, label: 26, title: 30, legend: 24, annotation: 24 };
+
+export const SOCIAL_KEY: RenditionKey = { layout: 'social', scheme: 'light', pixelRatio: 1 };
+
 export function makeRendition(key: RenditionKey, slot: Slot): Rendition {
-  const width = cssWidth(key.layout, slot);
-  const theme = themeFor(key.scheme, fontsFor(key.layout, slot));
+  const social = key.layout === 'social';
+  const width = key.layout === 'social' ? SOCIAL_SIZE.width : cssWidth(key.layout, slot);
+  const theme = themeFor(key.scheme, key.layout === 'social' ? SOCIAL_FONTS : fontsFor(key.layout, slot));
   return {
     ...key,
     width,
-    narrow: key.layout === 'phone' || slot === 'third',
+    narrow: key.layout === 'phone' || (!social && slot === 'third'),
     theme,
     figure({ height, aspect, title }) {
-      const h = height ?? (aspect !== undefined ? Math.round(width * aspect) : NaN);
+      const h = social ? SOCIAL_SIZE.height : height ?? (aspect !== undefined ? Math.round(width * aspect) : NaN);
       if (!(h > 0)) throw new Error('rendition.figure: give a positive height or aspect');
       return createFigure({ width, height: h, pixelRatio: key.pixelRatio, theme, title });
     },

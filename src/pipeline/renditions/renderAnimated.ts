@@ -12,10 +12,11 @@ import type { Insets } from '../../plot/axes';
 import type { Figure } from '../../plot/figure';
 import type { AnimatedSpec, Rendition, Slot } from '../contract';
 import { checkFigureFits } from './checkFigure';
-import { gifToWebp, paletteStillPng, stillWebp } from './encode';
+import { paletteStillPng, stillWebp } from './encode';
+import { AnimatedWebpWriter } from '../../webp/animatedWebp';
 import { makeRendition, renditionKeys, renditionTag } from './plan';
 import type { RenditionRecord } from './record';
-import type { RenderedOutput, WriteBytes } from './renderStill';
+import { renderSocial, type RenderedOutput, type WriteBytes } from './renderStill';
 import sharp from 'sharp';
 
 export async function renderAnimated(
@@ -47,7 +48,13 @@ export async function renderAnimated(
     let minText = Infinity;
     let size = { width: 0, height: 0 };
     const palette = typeof spec.palette === 'function' ? spec.palette(r.theme) : spec.palette;
+    let webp: AnimatedWebpWriter | undefined;
     const anim = await encodeAnimation({
+      onFrame: (f, pal) => {
+        // The first frame the GIF reports is the full canvas.
+        webp ??= new AnimatedWebpWriter(f.w, f.h, pal);
+        webp.add(f);
+      },
       frames: spec.frames,
       render: async (i) => {
         const fig = (await draw(i)).lockInsets(insets!);
@@ -70,7 +77,7 @@ export async function renderAnimated(
     const gifFile = `${id}.${tag}.gif`;
     write(gifFile, anim.gif);
     const webpFile = `${id}.${tag}.webp`;
-    write(webpFile, await gifToWebp(anim.gif));
+    write(webpFile, await webp!.finish());
     const posterPng = await paletteStillPng(await pngToRgba(anim.poster));
     const posterFile = `${id}.${tag}.poster.webp`;
     write(posterFile, await stillWebp(posterPng));
@@ -86,7 +93,9 @@ export async function renderAnimated(
     }
     progress((k + 1) / keys.length);
   }
-  return { renditions, canonical: canonical!, poster };
+  const posterIndex = spec.poster === 'first' ? 0 : spec.poster === undefined || spec.poster === 'last' ? spec.frames - 1 : spec.poster;
+  const social = spec.social ? await renderSocial(id, (r) => spec.draw(r, posterIndex), write) : undefined;
+  return { renditions, canonical: canonical!, poster, social };
 }
 
 /** Each axes' largest insets over all frames (layout only, no pixels). */

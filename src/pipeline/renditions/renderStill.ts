@@ -6,7 +6,8 @@
 import type { Figure } from '../../plot/figure';
 import type { Slot, StillSpec } from '../contract';
 import { paletteStillPng, stillWebp } from './encode';
-import { makeRendition, renditionKeys, renditionTag } from './plan';
+import { makeRendition, renditionKeys, renditionTag, SOCIAL_KEY } from './plan';
+import type { Rendition } from '../contract';
 import type { RenditionRecord } from './record';
 import { checkFigureFits } from './checkFigure';
 
@@ -15,6 +16,8 @@ export interface RenderedOutput {
   /** Canonical file (PNG for stills, GIF for animations) and its size. */
   canonical: { file: string; pixelWidth: number; pixelHeight: number; pixelRatio: number };
   poster?: string;
+  /** 1200×630 social preview PNG, when asked for. */
+  social?: string;
 }
 
 export type WriteBytes = (file: string, bytes: Uint8Array) => void;
@@ -39,5 +42,16 @@ export async function renderStill(id: string, spec: StillSpec, write: WriteBytes
       canonical = { file: pngFile, pixelWidth: img.width, pixelHeight: img.height, pixelRatio: key.pixelRatio };
     }
   }
-  return { renditions, canonical: canonical! };
+  const social = spec.social ? await renderSocial(id, (r) => spec.draw(r), write) : undefined;
+  return { renditions, canonical: canonical!, social };
+}
+
+/** The social preview: one light 1200×630 drawing, saved as a palette PNG (what link previews accept everywhere). */
+export async function renderSocial(id: string, draw: (r: Rendition) => Figure | Promise<Figure>, write: WriteBytes): Promise<string> {
+  const r = makeRendition(SOCIAL_KEY, 'full');
+  const fig = await draw(r);
+  checkFigureFits(id, fig, r);
+  const file = `${id}.social.png`;
+  write(file, await paletteStillPng(fig.rgba()));
+  return file;
 }

@@ -1,0 +1,105 @@
+/**
+ * Opening an article the way a reader's device would (viewport, density,
+ * colour scheme, motion preference, stored theme) and reading back what each
+ * figure actually displays: which rendition the browser chose, at what size,
+ * and how large its smallest text appears.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export interface Device {
+  width: number;
+  dpr: number;
+  scheme: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** A theme stored by the toggle on an earlier visit (overrides the system scheme). */
+  storedTheme?: 'light' | 'dark';
+}
+
+export const label = (d: Device): string =>
+  `${d.width}px@${d.dpr}x ${d.scheme}${d.storedTheme ? ` stored:${d.storedTheme}` : ''}${d.reducedMotion === 'reduce' ? ' reduced-motion' : ''}`;
+
+export async function openPage(browser: Browser, url: string, d: Device): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: d.width, height: 800 },
+    deviceScaleFactor: d.dpr,
+    colorScheme: d.scheme,
+    reducedMotion: d.reducedMotion ?? 'no-preference',
+  });
+  if (d.storedTheme) await context.addInitScript((t) => localStorage.setItem('theme', t), d.storedTheme);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page };
+}
+
+/** Open every <details> and bring every figure into view until its image has loaded. */
+export async function loadAllFigures(page: Page): Promise<void> {
+  // The hero starts as its poster and switches to the animation after load.
+  await page.waitForFunction(() => !document.querySelector('source[data-deferred-srcset]'));
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  const count = await page.locator('.figure picture img').count();
+  for (let i = 0; i < count; i++) {
+    const img = page.locator('.figure picture img').nth(i);
+    await img.scrollIntoViewIfNeeded();
+    // A condition, not a clock: the image has decoded (or failed, which the assertions report).
+    await img.evaluate((el: HTMLImageElement) => (el.complete ? undefined : new Promise((r) => { el.addEventListener('load', r, { once: true }); el.addEventListener('error', r, { once: true }); })));
+  }
+}
+
+export interface ShownFigure {
+  id: string;
+  currentSrc: string;
+  /** Width and height (CSS px) of the chosen rendition as drawn. */
+  drawnWidth: number;
+  /** Width it is displayed at (CSS px). */
+  shownWidth: number;
+  /** Smallest text drawn in the chosen rendition, CSS px at the drawn width. */
+  minText: number;
+  naturalWidth: number;
+  /** Relative luminance (0–1) of the image's top-left pixel: its background. */
+  background: number;
+}
+
+/** What each figure image shows, read from the page (no pixel-level assumptions beyond the background corner). */
+export function shownFigures(page: Page): Promise<ShownFigure[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLImageElement>('.figure picture img')].map((img) => {
+      const src = img.currentSrc;
+      const file = src.split('/').pop()!;
+      // The <source> whose srcset lists the chosen file (else the <img> itself).
+      const source = [...img.parentElement!.querySelectorAll('source')].find((s) =>
+        s.srcset.split(',').some((c) => c.trim().split(/\s+/)[0].split('/').pop() === file),
+      );
+      const el = source ?? img;
+      const drawnWidth = Number(el.getAttribute('width') ?? img.getAttribute('width'));
+      const minText = Number(el.getAttribute('data-min-text') ?? img.getAttribute('data-min-text'));
+      let background = NaN;
+      try {
+        const c = document.createElement('canvas');
+        c.width = c.height = 1;
+        const g = c.getContext('2d')!;
+        g.drawImage(img, 1, 1, 1, 1, 0, 0, 1, 1);
+        const [r, gg, b] = g.getImageData(0, 0, 1, 1).data;
+        const lin = (v: number) => { const s = v / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+        background = 0.2126 * lin(r) + 0.7152 * lin(gg) + 0.0722 * lin(b);
+      } catch {
+        // left NaN: the assertion names the figure
+      }
+      return {
+        id: img.closest('figure')!.getAttribute('data-figure-id')!,
+        currentSrc: src,
+        drawnWidth,
+        shownWidth: img.getBoundingClientRect().width,
+        minText,
+        naturalWidth: img.naturalWidth,
+        background,
+      };
+    }),
+  );
+}
+
+/** Horizontal overflow of the page, in CSS px (0 when nothing scrolls sideways). */
+export function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

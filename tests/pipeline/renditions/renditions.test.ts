@@ -1,0 +1,112 @@
+/**
+ * The renditions every output gets, drawn by the script's own function: the
+ * right widths, densities and themes, text sizes recorded from what was
+ * drawn, a figure of the wrong size refused, an animation whose plot box
+ * stays put while its tick labels change width, and the same bytes twice.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { Rendition } from '../../../src/pipeline/contract';
+import { renderAnimated, renderStill } from '../../../src/pipeline/renditions';
+import { makeRendition, PHONE_WIDTH, renditionKeys, SLOT_WIDTH } from '../../../src/pipeline/renditions/plan';
+import { darkTheme, lightTheme } from '../../../src/plot/theme';
+
+function collect() {
+  const files = new Map<string, Uint8Array>();
+  return { files, write: (f: string, b: Uint8Array) => void files.set(f, b) };
+}
+
+/** A plot whose y range grows with i, so its y tick labels widen (1 → 10000). */
+function growing(r: Rendition, i = 0) {
+  const fig = r.figure({ aspect: r.layout === 'phone' ? 0.9 : 0.6 });
+  const top = 10 ** (i % 5);
+  const ax = fig.axes({ x: { domain: [0, 1], label: '$x$' }, y: { domain: [0, top], label: '$y$' } });
+  ax.line([0, 1], [0, top], { color: r.theme.palette[0], label: 'line' });
+  return fig;
+}
+
+describe('rendition plan', () => {
+  it('draws stills for phone at 2× and desktop at 1× and 2×, animations for phone 2× and desktop 1×, each light and dark', () => {
+    const tags = (k: 'still' | 'animated') => renditionKeys(k).map((r) => `${r.layout}-${r.scheme}-${r.pixelRatio}`).sort();
+    expect(tags('still')).toEqual(['desktop-dark-1', 'desktop-dark-2', 'desktop-light-1', 'desktop-light-2', 'phone-dark-2', 'phone-light-2']);
+    expect(tags('animated')).toEqual(['desktop-dark-1', 'desktop-light-1', 'phone-dark-2', 'phone-light-2']);
+  });
+  it('sizes a rendition for its slot and gives it the scheme’s theme', () => {
+    const half = makeRendition({ layout: 'desktop', scheme: 'dark', pixelRatio: 2 }, 'half');
+    expect(half.width).toBe(SLOT_WIDTH.half);
+    expect(half.theme.background).toBe(darkTheme.background);
+    const fig = half.figure({ aspect: 0.5 });
+    expect([fig.width, fig.height, fig.pixelRatio]).toEqual([SLOT_WIDTH.half, Math.round(SLOT_WIDTH.half / 2), 2]);
+    const phone = makeRendition({ layout: 'phone', scheme: 'light', pixelRatio: 2 }, 'third');
+    expect(phone.width).toBe(PHONE_WIDTH);
+    expect(phone.narrow).toBe(true);
+    expect(phone.theme.background).toBe(lightTheme.background);
+  });
+});
+
+describe('renderStill', () => {
+  it('writes one lossless WebP per rendition plus the canonical PNG, with pixel sizes and smallest text', async () => {
+    const { files, write } = collect();
+    const out = await renderStill('demo', { slot: 'half', draw: (r) => growing(r) }, write);
+    expect(out.renditions).toHaveLength(renditionKeys('still').length);
+    expect(files.has('demo.png')).toBe(true);
+    for (const r of out.renditions) {
+      const meta = await sharp(files.get(r.file)!).metadata();
+      expect(meta.format).toBe('webp');
+      expect(meta.width).toBe(Math.round(r.width * r.pixelRatio));
+      expect(meta.height).toBe(Math.round(r.height * r.pixelRatio));
+      // Tick labels and the legend are the smallest text: the theme's sizes for that layout.
+      const fs = makeRendition(r, 'half').theme.fontSize;
+      expect(r.minTextPx).toBe(Math.min(fs.tick, fs.legend));
+    }
+    // Dark renditions are dark: the corner pixel is the dark background.
+    const dark = out.renditions.find((r) => r.scheme === 'dark')!;
+    const { data } = await sharp(files.get(dark.file)!).raw().toBuffer({ resolveWithObject: true });
+    expect([data[0], data[1], data[2]]).toEqual([0x15, 0x17, 0x1a]);
+  });
+
+  it('refuses a figure not drawn at the rendition’s size, naming the output', async () => {
+    const { write } = collect();
+    const wrong = (r: Rendition) => makeRendition({ ...r, pixelRatio: r.pixelRatio }, r.layout === 'phone' ? 'full' : 'third').figure({ height: 100 });
+    await expect(renderStill('bad', { draw: (r) => (r.layout === 'desktop' ? wrong(r) : growing(r)) }, write)).rejects.toThrow(/output "bad".*r\.figure/);
+  });
+
+  it('is deterministic: the same drawing gives the same bytes', async () => {
+    const a = collect(), b = collect();
+    await renderStill('same', { draw: (r) => growing(r) }, a.write);
+    await renderStill('same', { draw: (r) => growing(r) }, b.write);
+    for (const [name, bytes] of a.files) expect(Buffer.compare(Buffer.from(bytes), Buffer.from(b.files.get(name)!)), name).toBe(0);
+  });
+});
+
+describe('renderAnimated', () => {
+  it('keeps the plot box fixed across frames whose tick labels change width', async () => {
+    const boxes = new Map<string, string>();
+    const { files, write } = collect();
+    const out = await renderAnimated('anim', {
+      frames: 5,
+      draw: (r, i) => {
+        const fig = growing(r, i);
+        const rgba = fig.rgba.bind(fig);
+        // Record where the plot box ends up when the engine renders this frame.
+        fig.rgba = () => {
+          const img = rgba();
+          const box = JSON.stringify(fig.axesLayouts()[0].plot);
+          const key = `${r.layout}-${r.scheme}`;
+          if (boxes.has(key)) expect(box, `${key} frame ${i}`).toBe(boxes.get(key));
+          else boxes.set(key, box);
+          return img;
+        };
+        return fig;
+      },
+    }, write);
+    expect(boxes.size).toBe(4);
+    const kinds = out.renditions.map((r) => `${r.layout}-${r.scheme}-${r.role}-${r.format}`).sort();
+    expect(kinds).toContain('phone-dark-animation-webp');
+    expect(kinds).toContain('desktop-light-animation-gif');
+    expect(kinds).toContain('desktop-light-poster-webp');
+    expect(files.has('anim.poster.png')).toBe(true);
+    const webp = out.renditions.find((r) => r.format === 'webp' && r.role === 'animation')!;
+    expect((await sharp(files.get(webp.file)!, { animated: true }).metadata()).pages).toBe(5);
+  });
+});
