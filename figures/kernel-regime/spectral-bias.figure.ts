@@ -162,7 +162,7 @@ export default defineFigure({
       residualNorms: Object.fromEntries(dataKs.map((k) => [k, components.map((c) => sig(c[k]))])),
     });
 
-    await out.animated('spectral-fit', { frames: frameSteps.length, draw: frame, delay: p.delayMs, poster: Math.floor(frameSteps.length * 0.6) }, {
+    await out.animated('spectral-fit', { frames: frameSteps.length, social: true, draw: frame, delay: p.delayMs, poster: Math.floor(frameSteps.length * 0.6) }, {
       alt:
         `Animation over ${steps} gradient-descent steps: a network's output on the circle (solid) bending towards a target made of ` +
         `sinusoids of frequencies ${ks.join(', ')} (dashed). Beside it, stems show how much of the residual is left at each frequency: ` +

@@ -51,6 +51,6 @@ export function drawContour(ctx: DrawContext, T: Theme, m: ContourMark, X: (v: n
   }
   ctx.restore();
   for (const l of labels) {
-    drawLabel(ctx, l.text, l.x, l.y, { size: T.fontSize.annotation, color, anchor: 'middle', baseline: 'middle', halo: T.halo });
+    drawLabel(ctx, l.text, l.x, l.y, { size: T.fontSize.annotation, color, anchor: 'middle', baseline: 'middle', halo: m.labelHalo ?? T.halo });
   }
 }

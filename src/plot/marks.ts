@@ -129,6 +129,8 @@ export interface ContourMark {
   label?: string;
   /** Inline label of each level (TeX-in-text), drawn with a halo on the line's middle segment; none if omitted. */
   levelLabel?: (level: number) => string;
+  /** Halo behind the inline labels (default the theme's): pick one that contrasts with `color`. */
+  labelHalo?: string;
 }
 
 /**
