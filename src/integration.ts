@@ -8,7 +8,12 @@
  * In dev, every file in any script's dependency graph (and any new script) is
  * watched; a change re-runs the pipeline — only figures whose key changed
  * regenerate — and then asks the browser for a full reload. Runs are
- * debounced and never overlap.
+ * debounced and never overlap; a change during a run cancels it (a stuck
+ * figure included) and starts a new one.
+ *
+ * `astro build` holds the figure run lock from config setup to the end of
+ * the build, so no other run (a second build, the CLI, a dev server on the
+ * same checkout) can publish other figures while pages are rendered.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +22,8 @@ import { isScriptPath } from './pipeline/discoverScripts';
 import { PipelineError } from './pipeline/errors';
 import type { Logger } from './pipeline/reporter';
 import { ttyLiveLine } from './pipeline/reporter';
+import { LatestRun } from './pipeline/latestRun';
+import { acquireRunLock, type RunLock } from './pipeline/runLock';
 import { runPipeline, type PipelineResult } from './pipeline/runPipeline';
 
 export interface FiguresIntegrationOptions {
@@ -30,10 +37,11 @@ export default function figures(options: FiguresIntegrationOptions = {}): AstroI
   let dependencies = new Set<string>();
   /** Manifest of the last run, to reload the browser only when something changed. */
   let published = 'null';
+  let buildLock: RunLock | undefined;
 
-  const run = async (logger: AstroIntegrationLogger): Promise<PipelineResult> => {
+  const run = async (logger: AstroIntegrationLogger, signal?: AbortSignal): Promise<PipelineResult> => {
     try {
-      const result = await runPipeline({ root, publicDir, logger: adapt(logger), live: ttyLiveLine(process.stdout) });
+      const result = await runPipeline({ root, publicDir, logger: adapt(logger), live: ttyLiveLine(process.stdout), signal });
       dependencies = new Set(result.dependencies);
       return result;
     } catch (err) {
@@ -50,56 +58,54 @@ export default function figures(options: FiguresIntegrationOptions = {}): AstroI
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
+        if (command === 'build') buildLock = await acquireRunLock(root, { log: (l) => logger.info(l), what: 'astro build' });
         try {
           published = JSON.stringify((await run(logger)).manifest);
         } catch (err) {
           const message = err instanceof PipelineError ? err.message : (err as Error).stack ?? String(err);
           // In dev, keep the server up so the author can fix the script and save.
           if (command === 'dev') logDevFailure(logger, err);
-          else throw new Error(`Figure pipeline failed:\n${message}`);
+          else {
+            await buildLock?.release();
+            throw new Error(`Figure pipeline failed:\n${message}`);
+          }
         }
+      },
+
+      'astro:build:done': async () => {
+        await buildLock?.release();
+        buildLock = undefined;
       },
 
       'astro:server:setup': ({ server, logger }) => {
         const debounceMs = options.debounceMs ?? 200;
         let timer: NodeJS.Timeout | undefined;
-        let running = false;
-        let again = false;
-
-        const rerun = async (): Promise<void> => {
-          if (running) {
-            again = true; // picked up when the current run ends
-            return;
-          }
-          running = true;
+        const latest = new LatestRun(async (signal) => {
+          let result: PipelineResult | undefined;
           try {
-            do {
-              again = false;
-              let result: PipelineResult | undefined;
-              try {
-                result = await run(logger);
-              } catch (err) {
-                // Figures that did succeed were still published: reload for them too.
-                result = (err as { result?: PipelineResult }).result;
-                logDevFailure(logger, err);
-              }
-              const now = JSON.stringify(result?.manifest ?? null);
-              if (result && now !== published) {
-                published = now;
-                server.ws.send({ type: 'full-reload' });
-              }
-              server.watcher.add([...dependencies].map((d) => path.join(root, d)));
-            } while (again);
-          } finally {
-            running = false;
+            result = await run(logger, signal);
+          } catch (err) {
+            // Figures that did succeed were still published: reload for them too.
+            result = (err as { result?: PipelineResult }).result;
+            if (!signal.aborted) logDevFailure(logger, err);
           }
+          const now = JSON.stringify(result?.manifest ?? null);
+          if (result && now !== published) {
+            published = now;
+            server.ws.send({ type: 'full-reload' });
+          }
+          server.watcher.add([...dependencies].map((d) => path.join(root, d)));
+        });
+        const rerun = (): void => {
+          if (latest.running) logger.info('figures: a file changed during a run; cancelling it and starting again');
+          void latest.request();
         };
 
         const onFile = (file: string): void => {
           const rel = path.relative(root, file).split(path.sep).join('/');
           if (!dependencies.has(rel) && !isScriptPath(rel)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => void rerun(), debounceMs);
+          timer = setTimeout(rerun, debounceMs);
         };
 
         server.watcher.add([path.join(root, 'figures'), ...[...dependencies].map((d) => path.join(root, d))]);

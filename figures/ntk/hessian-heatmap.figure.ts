@@ -15,8 +15,8 @@
  */
 import { z } from 'zod';
 import { denseOutputHessian, initParams, oneLayerNet } from '../../src/numerics';
-import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure, type Axes } from '../../src/plot';
+import { defineFigure, type Rendition } from '../../src/pipeline/contract';
+import type { Axes } from '../../src/plot';
 import { swapBlockRows } from './blockMatrix';
 
 export const hessianHeatmapParams = z.object({
@@ -26,22 +26,31 @@ export const hessianHeatmapParams = z.object({
   x: z.number().refine((v) => v !== 0 && Number.isFinite(v), 'x must be finite and non-zero (at x = 0 the Hessian vanishes)').default(1),
   /** Also draw the row-permuted, lower-triangular form. */
   permuted: z.boolean().default(true),
-  width: z.number().int().min(200).max(2000).default(520),
-  height: z.number().int().min(200).max(3000).default(940),
-  /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
-  pixelRatio: z.number().positive().max(3).default(2),
+  /**
+   * Height ÷ width of the two stacked panels on desktop. The figure sits in a
+   * row beside the `hessian-structure` diagram inside the proof box (content
+   * 638 px wide): this image takes its 277 px 'third' slot, the diagram the
+   * remaining 345 px at its viewBox aspect 832/480, i.e. 598 px tall; this
+   * aspect gives the image the same height. Phones stack the row (`phoneAspect`).
+   */
+  aspect: z.number().min(0.5).max(3).default(2.16),
+  phoneAspect: z.number().min(0.5).max(3).default(1.67),
+  /** One panel only (`permuted: false`). */
+  singleAspect: z.number().min(0.5).max(3).default(0.92),
 });
 
 export type HessianHeatmapParams = z.output<typeof hessianHeatmapParams>;
 
 const B = (s: string) => `$\\boldsymbol ${s}$`;
 
-function matrixAxes(ax: Axes, H: Float64Array, m: number, limit: number): void {
-  // 'nearest': 2m ≤ 128 cells in ~400 px, so every entry is a clean square.
+function matrixAxes(ax: Axes, H: Float64Array, m: number, limit: number, r: Rendition): void {
+  // 'nearest': 2m ≤ 128 cells in ~300 px, so every entry is a clean square.
   ax.heatmap({ values: H, rows: 2 * m, cols: 2 * m, domain: [-limit, limit], colormap: 'rdbu', resample: 'nearest' });
-  // Block boundaries.
-  ax.hline(m, { color: '#555555', width: 1.25, dash: [5, 4] });
-  ax.vline(m, { color: '#555555', width: 1.25, dash: [5, 4] });
+  // Block boundaries. They cross the matrix, whose zero entries are near-white in both schemes: the dark
+  // scheme's reference grey would vanish there, its background colour does not.
+  const color = r.theme.scheme === 'dark' ? r.theme.background : r.theme.reference;
+  ax.hline(m, { color, width: 1.25, dash: [5, 4] });
+  ax.vline(m, { color, width: 1.25, dash: [5, 4] });
 }
 
 export default defineFigure({
@@ -49,7 +58,7 @@ export default defineFigure({
   title: 'The Hessian of a small one-hidden-layer network',
   params: hessianHeatmapParams,
   seed: 12,
-  render({ params: p, rng, progress, out }) {
+  async render({ params: p, rng, progress, out }) {
     const m = p.units, n = 2 * m;
     const net = oneLayerNet(m);
     const w = initParams(net, rng.fork());
@@ -57,45 +66,50 @@ export default defineFigure({
     progress(0.3, 'Hessian');
     let limit = 0;
     for (const v of H) limit = Math.max(limit, Math.abs(v));
-    const fig = createFigure({ width: p.width, height: p.height, pixelRatio: p.pixelRatio });
     const blockTicks = { ticks: [m / 2, 1.5 * m], tickFormat: (v: number) => B(v < m ? 'a' : 'b') };
-    const panels = p.permuted
-      ? [
-        { rect: [0, 0, 1, 0.5] as [number, number, number, number], M: H, rows: ['a', 'b'], title: '$\\nabla^2_{\\boldsymbol w}\\, y$', bar: '$[\\nabla^2 y]_{ij}$' },
-        { rect: [0, 0.5, 1, 1] as [number, number, number, number], M: swapBlockRows(H, n, m), rows: ['b', 'a'], title: '$P\\,\\nabla^2_{\\boldsymbol w}\\, y$ (block rows swapped)', bar: '$[P\\nabla^2 y]_{ij}$' },
-      ]
-      : [{ rect: [0, 0, 1, 1] as [number, number, number, number], M: H, rows: ['a', 'b'], title: '$\\nabla^2_{\\boldsymbol w}\\, y$', bar: '$[\\nabla^2 y]_{ij}$' }];
-    for (const panel of panels) {
-      const ax = fig.axes({
-        rect: panel.rect,
-        x: { domain: [0, n], ...blockTicks },
-        y: { domain: [n, 0], ticks: [m / 2, 1.5 * m], tickFormat: (v: number) => B(v < m ? panel.rows[0] : panel.rows[1]) },
-        title: panel.title,
-        grid: false,
-        aspect: 'equal',
-        colorbar: { label: panel.bar },
+    const swapped = swapBlockRows(H, n, m);
+    const draw = (r: Rendition) => {
+      const fig = r.figure({ aspect: !p.permuted ? p.singleAspect : r.layout === 'phone' ? p.phoneAspect : p.aspect });
+      const panels = [
+        { M: H, rows: ['a', 'b'], title: '$\\nabla^2_{\\boldsymbol w}\\, y$', bar: '$[\\nabla^2 y]_{ij}$' },
+        { M: swapped, rows: ['b', 'a'], title: `$P\\,\\nabla^2_{\\boldsymbol w}\\, y$ (${r.narrow ? 'rows' : 'block rows'} swapped)`, bar: '$[P\\nabla^2 y]_{ij}$' },
+      ].slice(0, p.permuted ? 2 : 1);
+      panels.forEach((panel, k) => {
+        const rect: [number, number, number, number] = panels.length === 1 ? [0, 0, 1, 1] : [0, k * 0.5 + (k ? 0.015 : 0), 1, (k + 1) * 0.5 - (k ? 0 : 0.015)];
+        const ax = fig.axes({
+          rect,
+          x: { domain: [0, n], ...blockTicks },
+          y: { domain: [n, 0], ticks: [m / 2, 1.5 * m], tickFormat: (v: number) => B(v < m ? panel.rows[0] : panel.rows[1]) },
+          title: panel.title,
+          grid: false,
+          aspect: 'equal',
+          colorbar: { label: panel.bar },
+        });
+        matrixAxes(ax, panel.M, m, limit, r);
       });
-      matrixAxes(ax, panel.M, m, limit);
-    }
-    const png = fig.png();
-    progress(0.9, 'drawn');
+      return fig;
+    };
+    progress(0.5, 'Hessian ready');
 
     const a = Array.from(w.subarray(0, m)), b = Array.from(w.subarray(m, n));
-    out.image('hessian-heatmap', png, {
-      pixelRatio: p.pixelRatio,
+    // 'third': the row is inside the proof box (42rem), so each of its two cells is about a third of the wide column.
+    await out.still('hessian-heatmap', { slot: 'third', draw }, {
       alt:
         `Heatmap of the ${n}-by-${n} Hessian of a one-hidden-layer tanh network with ${m} hidden units at x = ${p.x}, ` +
         `in a blue-white-red colour scale with white at zero. The a–a block shows only a faint diagonal, both a–b blocks ` +
         `show a strong diagonal, and the b–b block is entirely white (zero).` +
         (p.permuted ? ' Below it, the same matrix with its block rows swapped is lower triangular.' : ''),
       caption:
-        `The Hessian $\\nabla^2_{\\boldsymbol w}\\, y$ of $y = \\sum_{i=1}^{${m}} b_i \\tanh(a_i x)$ at $x = ${p.x}$, one random network ` +
-        `with $m = ${m}$ ($a_i \\sim \\mathcal N(0, 1)$, $b_i \\sim \\mathcal N(0, 1/m)$), assembled column by column from exact ` +
-        `Hessian-vector products; parameters ordered $(\\boldsymbol a, \\boldsymbol b)$. Diverging colour scale centred at 0 ` +
-        `(near-white = 0, red positive, blue negative), range $\\pm ${limit.toFixed(2)}$. Every block is diagonal; the $\\boldsymbol a$–$\\boldsymbol a$ ` +
-        `entries $b_i \\tanh''(a_i x) x^2$ are small, the $\\boldsymbol a$–$\\boldsymbol b$ entries $\\tanh'(a_i x) x$ are of order 1, ` +
-        `and the $\\boldsymbol b$–$\\boldsymbol b$ block is zero.` +
-        (p.permuted ? ' Bottom: with the block rows swapped the matrix is lower triangular.' : ''),
+        `The Hessian of one random network with $m = ${m}$ at $x = ${p.x}$ (red positive, blue negative, white 0). ` +
+        `Every block is diagonal; the $\\boldsymbol b$–$\\boldsymbol b$ block is zero.` +
+        (p.permuted ? ' Bottom: block rows swapped, lower triangular.' : ''),
+      notes:
+        `$y = \\sum_{i=1}^{${m}} b_i \\tanh(a_i x)$ with $a_i \\sim \\mathcal N(0, 1)$, $b_i \\sim \\mathcal N(0, 1/m)$, no biases; ` +
+        `parameters ordered $(\\boldsymbol a, \\boldsymbol b)$. The matrix is assembled column by column from exact ` +
+        `Hessian-vector products (the generic reverse-mode R-operator, not the closed form), so the picture is evidence for ` +
+        `the block structure. Diverging colour scale centred at 0, range $\\pm ${limit.toFixed(2)}$. The ` +
+        `$\\boldsymbol a$–$\\boldsymbol a$ entries $b_i \\tanh''(a_i x)\\, x^2$ are small, the $\\boldsymbol a$–$\\boldsymbol b$ ` +
+        `entries $\\tanh'(a_i x)\\, x$ are of order 1.`,
     });
     out.data('hessian', {
       model: 'y = sum_i b_i tanh(a_i x), a_i ~ N(0,1), b_i ~ N(0,1/m), no biases; parameter order (a, b)',

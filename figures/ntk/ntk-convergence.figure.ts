@@ -15,8 +15,7 @@
  */
 import { z } from 'zod';
 import { createMlp, fitLine, initParams, linspace, ntkGram, reluNtkInfiniteFor } from '../../src/numerics';
-import { defineFigure } from '../../src/pipeline/contract';
-import { createFigure } from '../../src/plot';
+import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { logDomain, logSummary } from '../shared/logScale';
 import { kernelStats } from './kernelStats';
 
@@ -37,24 +36,38 @@ export const ntkConvergenceParams = z
     xMax: z.number().default(3),
     points: z.number().int().min(5).max(400).default(41),
     x0: z.number().default(1),
-    width: z.number().int().min(300).max(2400).default(900),
-    height: z.number().int().min(300).max(2400).default(760),
-    /** Device pixels per CSS pixel: stills are small, so draw them sharp for high-DPI screens. */
-  pixelRatio: z.number().positive().max(3).default(2),
+    /** Height ÷ width: desktop (2×2 panels) and phone (panels stacked in one column). */
+    aspect: z.number().min(0.3).max(2).default(0.86),
+    phoneAspect: z.number().min(1).max(5).default(3.1),
   })
   .refine((p) => p.xMax > p.xMin, { message: 'xMax must exceed xMin', path: ['xMax'] })
   .refine((p) => p.shownWidths.every((w) => p.widths.includes(w)), { message: 'every shown width must be one of widths', path: ['shownWidths'] });
 
 export type NtkConvergenceParams = z.output<typeof ntkConvergenceParams>;
 
-const RECTS: [number, number, number, number][] = [[0, 0, 0.5, 0.5], [0.5, 0, 1, 0.5], [0, 0.5, 0.5, 1], [0.5, 0.5, 1, 1]];
+type Rect = [number, number, number, number];
+
+/**
+ * Panel rectangles (fractions of the page). Each axes lays out its own
+ * margins inside its rectangle, so rectangles that touch put one panel's x
+ * label right against the next one's title: leave a gap between rows (and
+ * columns). Phones stack the four panels in one column.
+ */
+export function panelRects(r: Pick<Rendition, 'layout'>): Rect[] {
+  if (r.layout === 'phone') {
+    const gap = 0.012;
+    return [0, 1, 2, 3].map((k) => [0, k / 4 + (k ? gap : 0), 1, (k + 1) / 4 - (k < 3 ? gap : 0)] as Rect);
+  }
+  const gy = 0.025, gx = 0.02;
+  return [[0, 0, 0.5 - gx, 0.5 - gy], [0.5 + gx, 0, 1, 0.5 - gy], [0, 0.5 + gy, 0.5 - gx, 1], [0.5 + gx, 0.5 + gy, 1, 1]];
+}
 
 export default defineFigure({
   id: 'ntk/ntk-convergence',
   title: 'Empirical NTK approaching the infinite-width kernel as width grows',
   params: ntkConvergenceParams,
   seed: 1806,
-  render({ params: p, rng, progress, out }) {
+  async render({ params: p, rng, progress, out }) {
     const grid = linspace(p.xMin, p.xMax, p.points);
     // The Gram matrix on grid ∪ {x₀}: its last column is the drawn slice Θ(x, x₀).
     const xs = new Float64Array(p.points + 1);
@@ -89,51 +102,56 @@ export default defineFigure({
     const errFit = fitLine(lw, lErr);
     const spreadFit = fitLine(perWidth.map((r) => Math.log10(r.m)), perWidth.map((r) => Math.log10(r.relSpread)));
 
-    const fig = createFigure({ width: p.width, height: p.height, pixelRatio: p.pixelRatio });
-    const pal = fig.theme.palette;
     const infMax = Math.max(...infSlice), infMin = Math.min(0, ...infSlice);
     // A fixed range from the limit kernel, shared by the panels; the widest spread (m = 10) may leave it.
     const yDomain: [number, number] = [infMin - 0.25 * infMax, 1.9 * infMax];
-    p.shownWidths.forEach((m, k) => {
+    const shownData = p.shownWidths.map((m) => {
       const r = perWidth.find((q) => q.m === m)!;
-      const ax = fig.axes({
-        rect: RECTS[k],
-        x: { domain: [p.xMin, p.xMax], label: '$x$' },
-        y: { domain: yDomain, label: `$\\Theta(x, x_0)/m$` },
-        title: `Width $m = ${m}$`,
-        legend: k === 0 ? 'upper left' : false,
-      });
       const flat = new Float64Array(r.slices.length * p.points);
       r.slices.forEach((sl, i) => flat.set(sl, i * p.points));
-      ax.lines(grid, flat, r.slices.length, { color: pal[0], alpha: 0.35, width: 1.2, label: `${p.seeds} random networks` });
       const mean = grid.map((_, i) => r.slices.reduce((s, sl) => s + sl[i], 0) / r.slices.length);
-      ax.line(grid, mean, { color: pal[0], width: 2.5, label: 'Their mean' });
-      ax.line(grid, infSlice, { color: '#222222', width: 2.2, dash: [8, 5], label: 'Infinite width $\\Theta^\\infty$' });
-      ax.vline(p.x0, { color: '#999999', width: 1, dash: [3, 4] });
+      return { m, count: r.slices.length, flat, mean };
     });
-    {
+    const errDomain: [number, number] = [p.widths[0] / 1.5, p.widths[p.widths.length - 1] * 1.5];
+    const errY = logDomain(perWidth.flatMap((r) => r.relErrors), 1);
+    const pointsW = lw.map((l) => 10 ** l), pointsE = lErr.map((l) => 10 ** l);
+    const gm = perWidth.map((r) => logSummary(r.relErrors).geoMean);
+    const fitY = errDomain.map((w) => 10 ** (errFit.intercept + errFit.slope * Math.log10(w)));
+
+    const draw = (r: Rendition) => {
+      const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
+      const pal = r.theme.palette, rects = panelRects(r);
+      shownData.forEach((d, k) => {
+        const ax = fig.axes({
+          rect: rects[k],
+          x: { domain: [p.xMin, p.xMax], label: '$x$' },
+          y: { domain: yDomain, label: `$\\Theta(x, x_0)/m$` },
+          title: `Width $m = ${d.m}$`,
+          // The widest panel's curves reach the top left; the last one's stay low there, so its legend covers nothing.
+          legend: k === shownData.length - 1 ? 'upper left' : false,
+        });
+        ax.lines(grid, d.flat, d.count, { color: pal[0], alpha: r.theme.scheme === 'dark' ? 0.5 : 0.35, width: 1.2, label: r.narrow ? `${p.seeds} networks` : `${p.seeds} random networks` });
+        ax.line(grid, d.mean, { color: pal[0], width: 2.5, label: 'Their mean' });
+        ax.line(grid, infSlice, { color: r.theme.foreground, width: 2.2, dash: [8, 5], label: r.narrow ? '$\\Theta^\\infty$' : 'Infinite width $\\Theta^\\infty$' });
+        ax.vline(p.x0, { color: r.theme.reference, width: 1, dash: [3, 4] });
+      });
       const ax = fig.axes({
-        rect: RECTS[3],
-        x: { domain: [p.widths[0] / 1.5, p.widths[p.widths.length - 1] * 1.5], type: 'log', label: 'Width $m$' },
-        y: { domain: logDomain(perWidth.flatMap((r) => r.relErrors), 1), type: 'log', label: 'Relative distance to $\\Theta^\\infty$' },
+        rect: rects[3],
+        x: { domain: errDomain, type: 'log', label: 'Width $m$' },
+        y: { domain: errY, type: 'log', label: r.narrow ? 'Rel. distance' : 'Relative distance to $\\Theta^\\infty$' },
         title: '$\\|\\Theta/m - \\Theta^\\infty\\|_F \\,/\\, \\|\\Theta^\\infty\\|_F$',
         legend: 'upper right',
       });
-      ax.scatter(lw.map((l) => 10 ** l), lErr.map((l) => 10 ** l), { color: pal[0], alpha: 0.35, radius: 2.5, label: 'One network' });
-      const gm = perWidth.map((r) => logSummary(r.relErrors).geoMean);
-      ax.line(p.widths, gm, { color: pal[0], label: 'Geometric mean' });
+      ax.scatter(pointsW, pointsE, { color: pal[0], alpha: r.theme.scheme === 'dark' ? 0.5 : 0.35, radius: 2.5, label: 'One network' });
+      ax.line(p.widths, gm, { color: pal[0], label: r.narrow ? 'Geo. mean' : 'Geometric mean' });
       ax.scatter(p.widths, gm, { color: pal[0], radius: 4 });
-      const ends = [p.widths[0] / 1.5, p.widths[p.widths.length - 1] * 1.5];
-      ax.line(ends, ends.map((w) => 10 ** (errFit.intercept + errFit.slope * Math.log10(w))), {
-        color: pal[1], dash: [9, 5], width: 2, label: `Least-squares fit: slope $${errFit.slope.toFixed(2)}$`,
-      });
-    }
-    const png = fig.png();
-    progress(0.97, 'drawn');
+      ax.line(errDomain, fitY, { color: pal[1], dash: [9, 5], width: 2, label: `Fit: slope $${errFit.slope.toFixed(2)}$` });
+      return fig;
+    };
+    progress(0.9, 'measured');
 
     const shown = p.shownWidths.join(', ');
-    out.image('ntk-convergence', png, {
-      pixelRatio: p.pixelRatio,
+    await out.still('ntk-convergence', { draw }, {
       alt:
         `Three panels plot the neural tangent kernel Θ(x, x0)/m with x0 = ${p.x0} over x from ${p.xMin} to ${p.xMax} for ` +
         `${p.seeds} random ${p.depth}-hidden-layer ReLU networks each of widths ${shown}, with the analytic infinite-width ` +
@@ -141,13 +159,18 @@ export default defineFigure({
         `width ${p.shownWidths[p.shownWidths.length - 1]}. A fourth, log-log panel shows the relative distance to the ` +
         `infinite-width kernel falling with width with fitted slope ${errFit.slope.toFixed(2)}.`,
       caption:
-        `The empirical neural tangent kernel at initialisation of ${p.depth}-hidden-layer ReLU networks ` +
-        `(LeCun weights, uniform biases), divided by the width $m$, against the analytic infinite-width kernel ` +
-        `$\\Theta^\\infty$ (arc-cosine recursion). Panels 1–${p.shownWidths.length}: the slice $\\Theta(x, x_0)/m$ at ` +
-        `$x_0 = ${p.x0}$ (dotted line) for ${p.seeds} random networks of width ${shown}, their mean, and $\\Theta^\\infty$ (dashed). Last panel: relative Frobenius distance ` +
-        `between $\\Theta/m$ and $\\Theta^\\infty$ on ${p.points} inputs in $[${p.xMin}, ${p.xMax}]$, for widths ` +
-        `${p.widths.join(', ')}; the fitted log-log slope $${errFit.slope.toFixed(2)}$ is close to the $-1/2$ of ` +
-        `random fluctuations that average out over $m$ units.`,
+        `The tangent kernel of ${p.seeds} random ${p.depth}-hidden-layer ReLU networks per width, divided by $m$ ` +
+        `(with LeCun initialisation $\\Theta$ itself grows $\\propto m$), against its infinite-width limit $\\Theta^\\infty$ (dashed). ` +
+        `Last panel: relative distance to $\\Theta^\\infty$, slope $${errFit.slope.toFixed(2)}$ (theory $-1/2$).`,
+      notes:
+        `Why $\\Theta/m$: we initialise as PyTorch-style code does (LeCun, weights $\\sim \\mathcal N(0, 1/\\text{fan-in})$, ` +
+        `biases uniform in $\\pm 1/\\sqrt{\\text{fan-in}}$), not in the NTK parameterisation. Each of the $m$ units of a hidden layer ` +
+        `then adds a term of order 1 to $\\Theta = \\nabla y\\, \\nabla y^\\top$, so the raw kernel grows linearly with $m$; ` +
+        `$\\Theta/m$ converges to the analytic kernel $\\Theta^\\infty$ (arc-cosine recursion, normalised as $\\lim \\Theta/m$). ` +
+        `Panels 1–${p.shownWidths.length}: the slice $\\Theta(x, x_0)/m$ at $x_0 = ${p.x0}$ (dotted line) for ${p.seeds} random ` +
+        `networks of width ${shown}, and their mean. Last panel: relative Frobenius distance $\\|\\Theta/m - \\Theta^\\infty\\|_F / \\|\\Theta^\\infty\\|_F$ ` +
+        `on ${p.points} inputs in $[${p.xMin}, ${p.xMax}]$ for widths ${p.widths.join(', ')}, one dot per network; the ` +
+        `least-squares slope on log-log axes is close to the $-1/2$ of random fluctuations that average out over $m$ units.`,
     });
     const r6 = (v: number) => Number(v.toPrecision(6));
     out.data('ntk-convergence', {

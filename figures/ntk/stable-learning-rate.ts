@@ -7,10 +7,12 @@
  * lr < 2/λ_max(Θ). With LeCun initialisation Θ grows ∝ width (see
  * src/numerics/README.md), so the original's lr = 10⁻³ — stable for its
  * PyTorch-default init, whose weights have a third of our variance — is above
- * the bound for m = 1000 here (λ_max ≈ 4.6·10³, bound ≈ 4.3·10⁻⁴) and training
- * oscillates instead of converging. Capping at a fraction of the bound keeps
- * the published rate wherever it is stable and stays just inside the bound
- * where it is not.
+ * the bound for m = 1000 here: in the published weight-matrices data (its
+ * `runs[].ntkEigenvalues`, seed 1000) λ_max = 4129.6, so 2/λ_max = 4.84·10⁻⁴,
+ * and training at 10⁻³ oscillates instead of converging. Capping at a
+ * fraction of the bound (0.9 there: lr = 4.36·10⁻⁴) keeps the published rate
+ * wherever it is stable (m = 10, 100: λ_max = 20.9, 257.8) and stays just
+ * inside the bound where it is not.
  */
 import { modelNtk, symEig, type Model } from '../../src/numerics';
 

@@ -70,6 +70,11 @@ export function pictureSources(entry: ManifestEntry, url: (src: string) => strin
   const animated = entry.kind === 'animation';
   if (animated) {
     for (const scheme of ['dark', 'light']) for (const layout of ['phone', 'desktop']) add(pick('poster', scheme, layout, 'webp'), true);
+    // Without WebP: the canonical PNG poster, so reduced motion still gets a still.
+    const canonical = rs.find((r) => r.role === 'animation' && r.format === 'gif');
+    if (entry.poster && canonical) {
+      out.push({ media: REDUCED, scheme: 'light', srcset: url(entry.poster), type: MIME.png, width: canonical.width, height: canonical.height, minText: canonical.minTextPx, reduced: true });
+    }
   }
   for (const scheme of ['dark', 'light']) {
     for (const layout of ['phone', 'desktop']) {

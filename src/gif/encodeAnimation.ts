@@ -38,6 +38,8 @@ export interface AnimationSpec {
   progress?: (fraction: number) => void;
   /** Also receive every frame as written (see GifWriterOptions.onFrame), with the palette. */
   onFrame?: (frame: ShownFrame, palette: Rgb[]) => void;
+  /** false: no GIF bytes (see GifWriterOptions.encode); `gif` is then empty. */
+  encodeGif?: boolean;
 }
 
 export interface EncodedAnimation {
@@ -69,6 +71,7 @@ export async function encodeAnimation(spec: AnimationSpec): Promise<EncodedAnima
   const writer = new GifWriter({
     width, height, palette, temporalTolerance: spec.tolerance?.temporal, lzwTolerance: spec.tolerance?.lzw,
     onFrame: onFrame && ((f) => onFrame(f, palette)),
+    encode: spec.encodeGif,
   });
   let poster: Uint8Array | null = null;
   let duration = 0;

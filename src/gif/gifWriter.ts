@@ -42,6 +42,12 @@ export interface GifWriterOptions {
    * (animated WebP) be written with exactly the GIF's pixels and timing.
    */
   onFrame?: (frame: ShownFrame) => void;
+  /**
+   * false: quantise, difference and report frames (onFrame) without writing
+   * GIF bytes, for renditions served only as WebP. The shown image is then
+   * exactly the quantised frame (no LZW substitutions). Default true.
+   */
+  encode?: boolean;
 }
 
 export interface ShownFrame {
@@ -196,6 +202,12 @@ export class GifWriter {
   }
 
   private encode(img: LzwImage): ByteBuffer {
+    if (this.options.encode === false) {
+      // No bytes: only keep the record of what is shown (the first frame is `value` itself).
+      const { value, shown, stride, x, y, w, h } = img;
+      if (shown) for (let r = y; r < y + h; r++) shown.set(value.subarray(r * stride + x, r * stride + x + w), r * stride + x);
+      return new ByteBuffer(1);
+    }
     const b = new ByteBuffer((img.w * img.h) >> 2);
     lzwEncode(img, this.transparent, this.colorDepth, b, this.near);
     return b;
@@ -228,6 +240,6 @@ export class GifWriter {
     this.flush();
     this.out.byte(0x3b);
     this.finished = true;
-    return this.out.toBytes();
+    return this.options.encode === false ? new Uint8Array(0) : this.out.toBytes();
   }
 }

@@ -28,8 +28,12 @@ export interface RemarkFiguresOptions {
   slotOf?: (id: string) => string | undefined;
 }
 
-/** The slot a figure must be drawn for when it is one of `n` in a <FigureRow>. */
-const ROW_SLOT: Record<number, string> = { 2: 'half', 3: 'third' };
+/**
+ * The slots a figure may be drawn for when it is one of `n` in a <FigureRow>:
+ * a row of three needs thirds; a row of two halves, or a third beside a
+ * wider diagram or inside a narrower box (a proof).
+ */
+const ROW_SLOTS: Record<number, string[]> = { 2: ['half', 'third'], 3: ['third'] };
 
 /** The parts of an mdxJsx{Flow,Text}Element this plugin touches. */
 interface JsxAttribute {
@@ -126,13 +130,13 @@ export default function remarkFigures(options: RemarkFiguresOptions = {}) {
     // A figure drawn for one width and shown at another has text of the wrong size.
     for (const row of jsxElements(root, new Set(['FigureRow']))) {
       const members = jsxElements(row, new Set(['Figure']));
-      const want = ROW_SLOT[members.length];
-      if (!want) file.fail(`<FigureRow> holds ${members.length} figures; it lays out 2 or 3.`, row as never);
+      const allowed = ROW_SLOTS[members.length];
+      if (!allowed) file.fail(`<FigureRow> holds ${members.length} figures; it lays out 2 or 3.`, row as never);
       for (const fig of members) {
         const id = requireId(fig, file);
         const slot = hasContent(fig) ? undefined : slotOf(id);
-        if (slot && slot !== want) {
-          file.fail(`Figure "${id}" is one of ${members.length} in a <FigureRow>, so it must be drawn for slot '${want}', but its script draws it for '${slot}': pass slot: '${want}' to out.still/out.animated.`, fig as never);
+        if (slot && !allowed.includes(slot)) {
+          file.fail(`Figure "${id}" is one of ${members.length} in a <FigureRow>, so it must be drawn for slot '${allowed[0]}', but its script draws it for '${slot}': pass slot: '${allowed[0]}' to out.still/out.animated.`, fig as never);
         }
       }
     }

@@ -20,7 +20,7 @@ export { DivergenceError } from './divergenceError';
 export { lanczosExtremes, powerIterationNorm, type LinearOperator, type LanczosOptions, type LanczosResult } from './lanczos';
 export { outputHessianOperator, outputHessianNorm, denseOutputHessian } from './hessian';
 export { denseFromOperator, DENSE_HESSIAN_MAX_DIM } from './denseHessian';
-export { oneLayerHessianOperator, oneLayerNet, oneLayerStats, type OneLayerStats } from './oneLayer';
+export { oneLayerHessianNorm, oneLayerHessianOperator, oneLayerNet, oneLayerStats, type OneLayerStats } from './oneLayer';
 export { symEig2, symEig, linearFlow, type Eigen2, type EigenN } from './eig';
 export { fitLine, loglogSlope, type LineFit } from './slope';
 export { dot, norm2, axpy, relativeChange, linspace } from './vector';

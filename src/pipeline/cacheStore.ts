@@ -13,6 +13,7 @@ import { createReadStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { PIPELINE_FORMAT_VERSION } from './cacheKey';
+import { isLive } from './liveness';
 import { PROVENANCE_FILE, type FileRecord, type Provenance } from './provenance';
 
 export const FIGURES_STATE_DIR = '.figures';
@@ -87,9 +88,13 @@ export async function checksumFiles(dir: string, files: string[]): Promise<FileR
 }
 
 /**
- * Write the provenance (last) and move the staging dir into the cache. A
- * damaged entry already at the destination is removed first; if another run
- * committed the same key meanwhile, its (identical-key) entry wins.
+ * Write the provenance (last) and move the staging dir into the cache. An
+ * entry already at the destination (damaged, or replaced by --force) is never
+ * removed before the new one is in place: it is renamed aside (one atomic
+ * step), the new entry renamed in, and only then the old one deleted. If the
+ * second rename fails, the old entry is put back. A reader therefore sees the
+ * old entry, the new one, or (for an instant) none: never a partial one, and
+ * never nothing after a failed commit.
  */
 export async function commitEntry(
   root: string,
@@ -100,14 +105,26 @@ export async function commitEntry(
   await effects.writeFile(path.join(stagingDir, PROVENANCE_FILE), JSON.stringify(prov, null, 2) + '\n');
   const dest = entryDir(root, prov.script.id, prov.key);
   await fsp.mkdir(path.dirname(dest), { recursive: true });
-  await fsp.rm(dest, { recursive: true, force: true });
+  // Named like a staging dir of this process, so a crash here is cleaned up like one.
+  const aside = path.join(path.dirname(stagingDir), `replaced-${path.basename(stagingDir)}`);
+  let moved = false;
+  try {
+    await effects.rename(dest, aside);
+    moved = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
   try {
     await effects.rename(stagingDir, dest);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (moved) await fsp.rename(aside, dest).catch(() => undefined);
+    // Another run committed the same key meanwhile: its (identical-key) entry wins.
     if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
     await fsp.rm(stagingDir, { recursive: true, force: true });
+    return;
   }
+  if (moved) await fsp.rm(aside, { recursive: true, force: true });
 }
 
 /** Remove staging dirs left by runs that no longer exist (killed, crashed). */
@@ -122,21 +139,12 @@ export async function cleanStaleStaging(root: string): Promise<number> {
   let removed = 0;
   for (const name of names) {
     const pid = Number(/-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && isAlive(pid)) continue;
+    if (pid && pid !== process.pid && isLive(pid)) continue;
     if (pid === process.pid) continue; // our own run removes its own dirs
     await fsp.rm(path.join(base, name), { recursive: true, force: true });
     removed++;
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Keep the `keep` most recent entries of a script (older keys are unlikely to come back). */

@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(args.message);
     return 2;
   }
-  const { command, root, force, ids } = args;
+  const { command, root, force, ids, shard } = args;
 
   try {
     if (command === 'list') return await list(root);
@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`removed ${FIGURES_STATE_DIR}/ and public/${PUBLISH_SUBDIR}/`);
       return 0;
     }
-    await runPipeline({ root, force, only: ids, logger: consoleLogger, live: ttyLiveLine(process.stdout) });
+    await runPipeline({ root, force, only: ids, shard, logger: consoleLogger, live: ttyLiveLine(process.stdout) });
     return 0;
   } catch (err) {
     if (err instanceof PipelineError) return 1; // each failure was already printed

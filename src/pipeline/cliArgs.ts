@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseShard, type Shard } from './shard';
 
 export type Command = 'generate' | 'list' | 'clean';
 
@@ -26,6 +27,7 @@ interface OptionSpec {
 
 export const OPTIONS: Record<string, OptionSpec> = {
   force: { type: 'boolean', help: 'regenerate even when the cache has the figure', only: ['generate'] },
+  shard: { type: 'string', value: 'K/N', help: 'generate only shard K of N (one per CI machine; see README)', only: ['generate'] },
   root: { type: 'string', value: 'DIR', help: 'project directory (default: the current directory)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 };
@@ -33,7 +35,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
 export type CliArgs =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string }
-  | { kind: 'run'; command: Command; ids: string[]; force: boolean; root: string };
+  | { kind: 'run'; command: Command; ids: string[]; force: boolean; root: string; shard?: Shard };
 
 export function helpText(): string {
   const cmd = Object.entries(COMMANDS).map(([name, c]) => [`${name}${c.args ? ` ${c.args}` : ''}`, c.help]);
@@ -66,7 +68,13 @@ export function parseCli(argv: string[], cwd: string): CliArgs {
     if (values[name] !== undefined && o.only && !o.only.includes(command)) return usageError(`--${name} applies only to ${o.only.join(', ')}`);
   }
   const root = typeof values.root === 'string' ? values.root : '.';
-  return { kind: 'run', command, ids: positionals, force: values.force === true, root: path.resolve(cwd, root) };
+  let shard: Shard | undefined;
+  try {
+    shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  return { kind: 'run', command, ids: positionals, force: values.force === true, root: path.resolve(cwd, root), ...(shard ? { shard } : {}) };
 }
 
 function usageError(message: string): CliArgs {

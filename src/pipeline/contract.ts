@@ -166,6 +166,11 @@ export interface FigureDefinition<S extends z.ZodType = z.ZodType> {
   params: S;
   /** Seed for the RNG handed to render. */
   seed: number;
+  /**
+   * How long render may run before the pipeline stops it (default 600 s).
+   * Raise it for a figure that really trains for longer.
+   */
+  timeLimitSeconds?: number;
   render(ctx: RenderContext<z.output<S>>): void | Promise<void>;
 }
 

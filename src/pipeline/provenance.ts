@@ -26,16 +26,28 @@ export interface Provenance {
   seed: number;
   key: string;
   inputs: InputHash[];
-  lockfileHash: string;
   generatedAt: string;
   durationMs: number;
   node: string;
   platform: string;
-  /** Versions of the project's direct dependencies, from the lockfile. */
+  /** Versions of the project's direct dependencies, from the lockfile (informative: not in the key). */
   libraries: Record<string, string>;
+  /** Exact `name@version` of every package the figure loads (in the key, with `node`). */
+  packages: string[];
   outputs: ProvenanceOutput[];
   data: DataRecord[];
   files: FileRecord[];
 }
 
 export const PROVENANCE_FILE = 'provenance.json';
+
+/**
+ * What is published of a provenance record: everything but the timings of
+ * this particular run, which stay in the cache (and the CLI's output). The
+ * published file is content-hashed into its name and that name into the
+ * HTML, so a timestamp there would make two builds of one commit differ.
+ */
+export function publishedProvenance(prov: Provenance): Omit<Provenance, 'generatedAt' | 'durationMs'> {
+  const { generatedAt: _at, durationMs: _ms, ...rest } = prov;
+  return rest;
+}

@@ -1,15 +1,25 @@
 /**
- * Publishing: copy every output of the current figures from the cache into
+ * Publish: copy every file of the current figures from the cache into
  * `public/figures/` under content-hashed names (so browsers may cache them
- * forever and a new version never collides with an old one), remove files no
- * figure references any more, and write `.figures/manifest.json` atomically.
+ * forever and a new version never collides with an old one), and remove
+ * files no figure references any more.
+ *
+ * A published file is trusted only if its bytes hash to what the provenance
+ * says: an existing file of the right name is re-hashed, and replaced when it
+ * differs (a same-size corruption would otherwise ship forever). What is
+ * published carries no timestamps or durations, so two builds of one commit
+ * give byte-identical files and names.
  */
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { entryDir } from './cacheStore';
+import { entryDir, fileSha256 } from './cacheStore';
+import { isLive } from './liveness';
 import { sha256 } from './hash';
-import { MANIFEST_PATH, type Manifest, type ManifestEntry, type PublishedRendition } from './manifest';
-import { PROVENANCE_FILE, type Provenance } from './provenance';
+import type { Manifest, ManifestEntry, PublishedRendition } from './manifest';
+import { PROVENANCE_FILE, publishedProvenance, type Provenance } from './provenance';
+import { publishedName, slug } from './publishedName';
+
+export { readManifest } from './manifestFile';
 
 export const PUBLISH_SUBDIR = 'figures';
 
@@ -23,88 +33,66 @@ export interface PublishOptions {
   carried?: ManifestEntry[];
 }
 
-export async function readManifest(root: string): Promise<Manifest | undefined> {
-  try {
-    const m = JSON.parse(await readFile(path.join(root, MANIFEST_PATH), 'utf8')) as Manifest;
-    return m.version === 1 ? m : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const slug = (scriptId: string): string => scriptId.replace(/[^A-Za-z0-9_-]/g, '-');
-
 export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
-  const publicDir = opts.publicDir ?? path.join(opts.root, 'public');
-  const outDir = path.join(publicDir, PUBLISH_SUBDIR);
+  const outDir = path.join(opts.publicDir ?? path.join(opts.root, 'public'), PUBLISH_SUBDIR);
   await mkdir(outDir, { recursive: true });
   const keep = new Set<string>();
   const figures: Record<string, ManifestEntry> = {};
 
-  const place = async (from: string, name: string): Promise<string> => {
+  /** Make `name` hold exactly the bytes hashing to `hash`, taken from `from` or `bytes`. */
+  const place = async (name: string, hash: string, from: { file: string } | { bytes: Uint8Array }): Promise<string> => {
     keep.add(name);
     const dest = path.join(outDir, name);
-    const [src, existing] = await Promise.all([stat(from), stat(dest).catch(() => null)]);
-    // Content-hashed name: same name and size means the same bytes are already there.
-    if (!existing || existing.size !== src.size) {
+    if ((await fileSha256(dest).catch(() => null)) !== hash) {
       const tmp = `${dest}.${process.pid}.tmp`;
-      await copyFile(from, tmp);
-      await rename(tmp, dest);
+      try {
+        if ('file' in from) await copyFile(from.file, tmp);
+        else await writeFile(tmp, from.bytes);
+        await rename(tmp, dest);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
     }
     return `${PUBLISH_SUBDIR}/${name}`;
+  };
+  const placeBytes = (name: (h: string) => string, bytes: Uint8Array): Promise<string> => {
+    const h = sha256(bytes);
+    return place(name(h.slice(0, 8)), h, { bytes });
   };
 
   for (const prov of opts.figures) {
     const dir = entryDir(opts.root, prov.script.id, prov.key);
-    const hashOf = (p: string): string => prov.files.find((f) => f.path === p)!.sha256.slice(0, 8);
     const s = slug(prov.script.id);
-
+    // Every file the provenance lists, whatever outputs it belongs to.
+    const published = new Map<string, string>();
+    for (const f of prov.files) {
+      published.set(f.path, await place(publishedName(prov.script.id, f.path, f.sha256), f.sha256, { file: path.join(dir, f.path) }));
+    }
     const sourceText = await readFile(path.join(opts.root, prov.script.path));
-    const sourceName = `${s}.${sha256(sourceText).slice(0, 8)}.ts.txt`;
-    keep.add(sourceName);
-    const sourceDest = path.join(outDir, sourceName);
-    if (!(await stat(sourceDest).catch(() => null))) {
-      await writeFile(`${sourceDest}.${process.pid}.tmp`, sourceText);
-      await rename(`${sourceDest}.${process.pid}.tmp`, sourceDest);
-    }
-    const source = `${PUBLISH_SUBDIR}/${sourceName}`;
+    const source = await placeBytes((h) => `${s}.${h}.ts.txt`, sourceText);
+    const provText = Buffer.from(JSON.stringify(publishedProvenance(prov), null, 2) + '\n');
+    const provenance = await placeBytes((h) => `${s}.provenance.${h}.json`, provText);
+    const data = prov.data.map((d) => ({ name: d.name, src: published.get(d.file)! }));
 
-    const provText = await readFile(path.join(dir, PROVENANCE_FILE));
-    const provenance = await place(path.join(dir, PROVENANCE_FILE), `${s}.provenance.${sha256(provText).slice(0, 8)}.json`);
-
-    const data: ManifestEntry['data'] = [];
-    for (const d of prov.data) {
-      const ext = path.extname(d.file);
-      data.push({ name: d.name, src: await place(path.join(dir, d.file), `${s}.${d.name}.${hashOf(d.file)}${ext}`) });
-    }
-
+    const bytesOf = (file: string): number => prov.files.find((f) => f.path === file)!.bytes;
     for (const o of prov.outputs) {
-      const ext = path.extname(o.file);
-      const src = await place(path.join(dir, o.file), `${o.id}.${hashOf(o.file)}${ext}`);
-      const poster = o.poster ? await place(path.join(dir, o.poster), `${o.id}.${hashOf(o.poster)}.poster.png`) : undefined;
-      const renditions: PublishedRendition[] = [];
-      for (const r of o.renditions ?? []) {
-        const { file, ...rest } = r;
-        const suffix = file.slice(o.id.length + 1); // e.g. "phone-dark-2x.poster.webp"
-        const dot = suffix.indexOf('.');
-        const name = `${o.id}.${suffix.slice(0, dot)}.${hashOf(file)}${suffix.slice(dot)}`;
-        renditions.push({ ...rest, src: await place(path.join(dir, file), name), bytes: prov.files.find((f) => f.path === file)!.bytes });
-      }
+      const renditions: PublishedRendition[] = (o.renditions ?? []).map(({ file, ...rest }) => ({ ...rest, src: published.get(file)!, bytes: bytesOf(file) }));
       figures[o.id] = {
         id: o.id,
         kind: o.kind,
-        src,
-        ...(poster ? { poster } : {}),
+        src: published.get(o.file)!,
+        ...(o.poster ? { poster: published.get(o.poster)! } : {}),
         ...(o.slot ? { slot: o.slot } : {}),
         ...(renditions.length ? { renditions } : {}),
         width: Math.round(o.pixelWidth / o.pixelRatio),
         height: Math.round(o.pixelHeight / o.pixelRatio),
         pixelRatio: o.pixelRatio,
-        bytes: prov.files.find((f) => f.path === o.file)!.bytes,
+        bytes: bytesOf(o.file),
         alt: o.alt,
         caption: o.caption,
         ...(o.notes ? { notes: o.notes } : {}),
-        ...(o.social ? { social: await place(path.join(dir, o.social), `${o.id}.social.${hashOf(o.social)}.png`) } : {}),
+        ...(o.social ? { social: published.get(o.social)! } : {}),
         script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source },
         params: prov.params as Record<string, unknown>,
         seed: prov.seed,
@@ -117,26 +105,50 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
 
   for (const entry of opts.carried ?? []) {
     if (figures[entry.id]) continue;
-    const files = [entry.src, entry.poster, entry.script.source, entry.provenance, ...entry.data.map((d) => d.src), ...(entry.renditions ?? []).map((r) => r.src), entry.social];
-    const names = files.filter((f): f is string => !!f).map((f) => f.slice(PUBLISH_SUBDIR.length + 1));
+    const names = entryFiles(entry).map((f) => f.slice(PUBLISH_SUBDIR.length + 1));
     // Only carry an old entry whose files are all still published.
-    const present = await Promise.all(names.map((n) => stat(path.join(outDir, n)).then(() => true, () => false)));
+    const present = await Promise.all(names.map((n) => readFile(path.join(outDir, n)).then(() => true, () => false)));
     if (present.every(Boolean)) {
       names.forEach((n) => keep.add(n));
       figures[entry.id] = entry;
     }
   }
 
-  for (const name of await readdir(outDir)) {
-    if (!keep.has(name)) await rm(path.join(outDir, name), { recursive: true, force: true });
-  }
+  await removeUnreferenced(outDir, keep);
+  return { version: 1, figures: sortById(figures) };
+}
 
-  const manifest: Manifest = { version: 1, figures: sortById(figures) };
-  const file = path.join(opts.root, MANIFEST_PATH);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
-  await rename(`${file}.${process.pid}.tmp`, file);
-  return manifest;
+/** Every published path a manifest entry references. */
+function entryFiles(entry: ManifestEntry): string[] {
+  return [
+    entry.src,
+    entry.poster,
+    entry.social,
+    entry.script.source,
+    entry.provenance,
+    ...entry.data.map((d) => d.src),
+    ...(entry.renditions ?? []).map((r) => r.src),
+  ].filter(
+    (f): f is string => !!f,
+  );
+}
+
+/**
+ * Entries of the previous manifest to keep: figures that exist (their script
+ * is still planned) but got no fresh result this run (failed, not selected).
+ */
+export function carriedEntries(previous: Manifest | undefined, current: Set<string>, scripts: string[]): ManifestEntry[] {
+  return Object.values(previous?.figures ?? {}).filter((e) => !current.has(e.script.id) && scripts.includes(e.script.path));
+}
+
+/** Remove what no figure references, except another live process's file still being written. */
+async function removeUnreferenced(outDir: string, keep: Set<string>): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    if (keep.has(name)) continue;
+    const writer = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
+    if (writer && writer !== process.pid && isLive(writer)) continue;
+    await rm(path.join(outDir, name), { recursive: true, force: true });
+  }
 }
 
 function sortById(figures: Record<string, ManifestEntry>): Record<string, ManifestEntry> {

@@ -3,7 +3,9 @@
  * whole lines (tests record them; the CLI prints them; the Astro integration
  * hands them to Astro's logger) and `live` — present only on a terminal —
  * redraws a single status line with the running figures and their percent.
- * Without a terminal (CI, logs) long figures get a plain line every 10%.
+ * Without a terminal (CI, logs) long figures get a plain line every 10%, and
+ * a heartbeat ("still running: ntk/x, 40 s, 'training'") at a fixed interval,
+ * so a figure that spins without reporting progress is still named in the log.
  */
 export interface Logger {
   info(line: string): void;
@@ -63,14 +65,19 @@ interface Running {
   lastDecile: number;
 }
 
+/** Default interval of the plain-output heartbeat. */
+export const HEARTBEAT_MS = 30_000;
+
 export class Reporter {
   private running = new Map<string, Running>();
   private width = 0;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly logger: Logger,
     private readonly clock: () => number,
     private readonly live: LiveLine | null,
+    private readonly heartbeatMs: number = HEARTBEAT_MS,
   ) {}
 
   /** Align the status column to the longest id of this run. */
@@ -103,7 +110,21 @@ export class Reporter {
 
   started(id: string): void {
     this.running.set(id, { start: this.clock(), fraction: 0, lastDecile: 0 });
+    if (!this.live && !this.heartbeat && this.heartbeatMs > 0) {
+      this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
+      this.heartbeat.unref();
+    }
     this.redraw();
+  }
+
+  /** One line per figure that has been running for at least one interval. */
+  beat(): void {
+    const now = this.clock();
+    for (const [id, r] of this.running) {
+      const ms = now - r.start;
+      if (ms < this.heartbeatMs) continue;
+      this.logger.info(`still running: ${id}, ${Math.round(ms / 1000)} s${r.label ? `, '${r.label}'` : ''}`);
+    }
   }
 
   progress(id: string, fraction: number, label?: string): void {
@@ -129,6 +150,8 @@ export class Reporter {
 
   /** Erase the live line at the end of a run. */
   close(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     this.running.clear();
     this.live?.clear();
   }

@@ -12,23 +12,30 @@ import { pathToFileURL } from 'node:url';
 import { createRng } from '../numerics/rng';
 import type { FigureDefinition } from './contract';
 import { createOutputWriter } from './outputWriter';
+import { forbidUnseededRandomness } from './randomGuard';
 import { ParamError, validateParams } from './validateParams';
 import type { Description, SerializedError, WorkerReply, WorkerTask } from './workerProtocol';
+
+/** The figure this worker is running (its script path until the definition names it). */
+let current = '(no figure)';
 
 export function main(): void {
   const port = parentPort;
   if (!port) throw new Error('workerMain must run in a worker thread');
+  forbidUnseededRandomness(() => current);
   const reply = (m: WorkerReply): void => port.postMessage(m);
   port.on('message', (task: WorkerTask) => {
+    current = task.script;
     run(task, reply).catch((err) => reply({ type: 'failed', taskId: task.taskId, error: serializeError(err) }));
   });
 }
 
 async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<void> {
   const def = await loadDefinition(task.root, task.script);
+  current = def.id;
   const params = validateParams(def.id, def.params);
+  const description: Description = { id: def.id, title: def.title, seed: def.seed, params, timeLimitSeconds: def.timeLimitSeconds };
   if (task.type === 'describe') {
-    const description: Description = { id: def.id, title: def.title, seed: def.seed, params };
     reply({ type: 'described', taskId: task.taskId, description });
     return;
   }
@@ -46,7 +53,7 @@ async function run(task: WorkerTask, reply: (m: WorkerReply) => void): Promise<v
   await written.settle();
   if (written.outputs.length === 0) throw new Error('render finished without writing any image or animation');
   // Only plain data crosses the thread boundary (settle() is a function).
-  reply({ type: 'rendered', taskId: task.taskId, written: { outputs: written.outputs, data: written.data }, durationMs: performance.now() - t0 });
+  reply({ type: 'rendered', taskId: task.taskId, written: { outputs: written.outputs, data: written.data }, durationMs: performance.now() - t0, description });
 }
 
 async function loadDefinition(root: string, script: string): Promise<FigureDefinition> {
@@ -59,6 +66,10 @@ async function loadDefinition(root: string, script: string): Promise<FigureDefin
     if (typeof def.title !== 'string' || !def.title.trim()) problems.push('has no title');
     if (typeof def.seed !== 'number' || !Number.isFinite(def.seed)) problems.push(`has an invalid seed ${JSON.stringify(def.seed)}`);
     if (typeof def.render !== 'function') problems.push('has no render function');
+    const limit = def.timeLimitSeconds;
+    if (limit !== undefined && !(typeof limit === 'number' && Number.isFinite(limit) && limit > 0)) {
+      problems.push(`has an invalid timeLimitSeconds ${JSON.stringify(limit)} (a positive number of seconds)`);
+    }
   }
   if (problems.length) throw new Error(`${script} ${problems.join('; ')}`);
   return def!;

@@ -3,6 +3,11 @@
  * networks), so the pool is sized to the machine and each task runs in its
  * own thread; a worker that dies (uncaught error, out of memory, terminate)
  * fails only the task it was running and is replaced on demand.
+ *
+ * A task may carry a time limit: past it, its worker is terminated (the only
+ * way to stop a `while (true) {}`) and the task fails with TimeLimitError.
+ * Every worker runs under a heap limit, so a runaway allocation fails its
+ * figure in seconds instead of swapping the machine for minutes.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -14,13 +19,39 @@ import type { WorkerReply, WorkerTask } from './workerProtocol';
 type TaskInput = WorkerTask extends infer T ? (T extends WorkerTask ? Omit<T, 'taskId'> : never) : never;
 type FinalReply = Exclude<WorkerReply, { type: 'progress' }>;
 
-interface Pending {
-  task: WorkerTask;
+export interface TaskHooks {
   onProgress?: (fraction: number, label?: string) => void;
   /** Called when a worker takes the task (queued tasks are not running yet). */
   onStart?: () => void;
+  /** Terminate the worker and fail the task this long after it started. */
+  timeLimitMs?: number;
+}
+
+interface Pending extends TaskHooks {
+  task: WorkerTask;
   resolve: (r: FinalReply) => void;
   reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+export class TimeLimitError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`time limit of ${Math.round(limitMs / 1000)} s exceeded`);
+    this.name = 'TimeLimitError';
+  }
+}
+
+export class OutOfMemoryError extends Error {
+  constructor(readonly limitMb: number) {
+    super(`ran out of memory (worker heap limit ${limitMb} MB)`);
+    this.name = 'OutOfMemoryError';
+  }
+}
+
+/** Heap limit per worker: a share of the machine's memory, at least 1 GB, at most 8 GB. */
+export function defaultMemoryLimitMb(poolSize: number): number {
+  const share = Math.floor(os.totalmem() / 2 ** 20 / (poolSize + 1));
+  return Math.max(1024, Math.min(8192, share));
 }
 
 export function defaultPoolSize(tasks: number): number {
@@ -54,12 +85,13 @@ export class WorkerPool {
   constructor(
     private readonly size: number,
     private readonly entry: string = workerEntry(),
+    private readonly memoryLimitMb: number = defaultMemoryLimitMb(size),
   ) {}
 
-  run(task: TaskInput, onProgress?: Pending['onProgress'], onStart?: Pending['onStart']): Promise<FinalReply> {
+  run(task: TaskInput, hooks: TaskHooks = {}): Promise<FinalReply> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { ...task, taskId: this.nextId++ } as WorkerTask, onProgress, onStart, resolve, reject });
+      this.queue.push({ ...hooks, task: { ...task, taskId: this.nextId++ } as WorkerTask, resolve, reject });
       this.pump();
     });
   }
@@ -68,6 +100,7 @@ export class WorkerPool {
   async terminate(): Promise<void> {
     this.closed = true;
     const all = [...this.idle, ...this.busy.keys()];
+    for (const job of this.busy.values()) clearTimeout(job.timer);
     for (const p of this.queue) p.reject(new Error('cancelled'));
     this.queue = [];
     await Promise.all(all.map((w) => w.terminate()));
@@ -84,12 +117,22 @@ export class WorkerPool {
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       worker.postMessage(job.task);
+      if (job.timeLimitMs !== undefined) job.timer = setTimeout(() => this.expire(worker, job), job.timeLimitMs);
       job.onStart?.();
     }
   }
 
+  /** The task ran out of time: forget the worker first, so its exit fails nothing else. */
+  private expire(worker: Worker, job: Pending): void {
+    if (this.busy.get(worker) !== job) return;
+    this.busy.delete(worker);
+    void worker.terminate();
+    job.reject(new TimeLimitError(job.timeLimitMs!));
+    this.pump();
+  }
+
   private spawn(): Worker {
-    const worker = new Worker(this.entry);
+    const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
     worker.on('message', (m: WorkerReply) => {
       const job = this.busy.get(worker);
       if (!job || m.taskId !== job.task.taskId) return;
@@ -97,6 +140,7 @@ export class WorkerPool {
         job.onProgress?.(m.fraction, m.label);
         return;
       }
+      clearTimeout(job.timer);
       this.busy.delete(worker);
       this.idle.push(worker);
       job.resolve(m);
@@ -106,7 +150,11 @@ export class WorkerPool {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
       this.idle = this.idle.filter((w) => w !== worker);
-      if (job) job.reject(err);
+      if (job) {
+        clearTimeout(job.timer);
+        const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        job.reject(oom ? new OutOfMemoryError(this.memoryLimitMb) : err);
+      }
       if (!this.closed) void worker.terminate();
       this.pump();
     };

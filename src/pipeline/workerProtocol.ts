@@ -20,10 +20,12 @@ export interface Description {
   title: string;
   seed: number;
   params: unknown;
+  /** The script's own time limit, when it sets one (not part of the cache key: it cannot change the outputs). */
+  timeLimitSeconds?: number;
 }
 
 export type WorkerReply =
   | { type: 'described'; taskId: number; description: Description }
   | { type: 'progress'; taskId: number; fraction: number; label?: string }
-  | { type: 'rendered'; taskId: number; written: Omit<WrittenOutputs, 'settle'>; durationMs: number }
+  | { type: 'rendered'; taskId: number; written: Omit<WrittenOutputs, 'settle'>; durationMs: number; description: Description }
   | { type: 'failed'; taskId: number; error: SerializedError };

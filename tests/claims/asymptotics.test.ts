@@ -74,4 +74,22 @@ describe('asymptotics (published data)', () => {
     // σ' → 1 and σ'' → 0; with ≥ 1000 units the norm is |x| to within ~1 %.
     for (const hn of d.hessianNorm[last]) expect(Math.abs(hn - Math.abs(d.x)) / Math.abs(d.x)).toBeLessThan(0.02);
   });
+  it('the Hessian norms approach |x| from above: every network at large width sits above the limit', () => {
+    // A unit's 2×2 block [[p, q], [q, 0]] has norm (|p| + √(p² + 4q²))/2 > |x| iff q² + |x||p| > x², i.e. (with
+    // t = tanh(a x)) 2|b x|(1 − t²) > |t|(2 − t²), ≈ |b| > |a| for small a x. P(|a| < |b|) ≈ 2/(π√m) per unit, so a
+    // network has no such unit with probability ≈ exp(−(2/π)√m): ≈ 0.24 at m = 5, < 2e-5 for m ≥ 300, and below 1e-3
+    // for all 24 networks of a width once m ≥ 250. The points are exact norms (a closed form, not an iteration
+    // that stops short of the top of the spectrum), so no network at m ≥ 250 may sit below the line.
+    const d = data(), ax = Math.abs(d.x);
+    let checked = 0;
+    d.widths.forEach((m, i) => {
+      if (m < 250) return;
+      for (const h of d.hessianNorm[i]) { expect(h).toBeGreaterThan(ax); checked++; }
+    });
+    expect(checked).toBeGreaterThanOrEqual(3 * d.seeds);
+    // And over all widths, the count below the line is of the size that probability predicts (not a systematic bias).
+    const expected = d.widths.reduce((s, m) => s + d.seeds * Math.exp(-(2 / Math.PI) * Math.sqrt(m)), 0);
+    const below = d.hessianNorm.flat().filter((h) => h < ax).length;
+    expect(below).toBeLessThan(expected + 4 * Math.sqrt(expected) + 2);
+  });
 });

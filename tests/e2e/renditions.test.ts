@@ -14,11 +14,11 @@ import { label, loadAllFigures, openPage, overflow, shownFigures, type Device } 
 const sites = inject('sites');
 const MIN_TEXT_PX = 11;
 
-/** Renditions the pipeline draws (src/pipeline/renditions/plan.ts): stills 1×/2× on desktops, animations 1×; phones 2×. */
+/** Renditions the pipeline draws (src/pipeline/renditions/plan.ts): stills 1×/2× on desktops and 2× on phones; animations 1× on desktops and 1.5× on phones. */
 function expectedTag(d: Device, animated: boolean): string {
   const phone = d.width <= 640;
   const scheme = d.storedTheme ?? d.scheme;
-  const density = phone ? 2 : animated ? 1 : d.dpr >= 1.5 ? 2 : 1;
+  const density = phone ? (animated ? '1_5' : '2') : animated ? '1' : d.dpr >= 1.5 ? '2' : '1';
   return `${phone ? 'phone' : 'desktop'}-${scheme}-${density}x`;
 }
 
@@ -106,7 +106,8 @@ describe.each(sites.slice(0, 1))('figure renditions ($name)', (site) => {
       const animated = new Set(await page.locator('[data-anim]').evaluateAll((els) => els.map((e) => e.closest('figure')!.getAttribute('data-figure-id')!)));
       for (const f of await shownFigures(page)) {
         expect(f.naturalWidth, `${f.id} did not load`).toBeGreaterThan(0);
-        expect(f.currentSrc, f.id).toMatch(animated.has(f.id) ? /\.phone-dark-2x\.[0-9a-f]+\.gif$/ : /\.png$/);
+        // The canonical files: the GIF (drawn for desktops in the light theme) and the PNG.
+        expect(f.currentSrc, f.id).toMatch(animated.has(f.id) ? /\.gif$/ : /\.png$/);
       }
     } finally {
       await context.close();

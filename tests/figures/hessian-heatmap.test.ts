@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { swapBlockRows } from '../../figures/ntk/blockMatrix';
 import hessianHeatmap, { hessianHeatmapParams } from '../../figures/ntk/hessian-heatmap.figure';
 import { createRng } from '../../src/numerics';
-import type { OutputWriter } from '../../src/pipeline/contract';
+import { coloursUsed, renditionWriter, themeColours } from './renditionWriter';
 
 describe('swapBlockRows', () => {
   it('equals P·M with P the explicit row permutation, and swapping twice (k = n/2) is the identity', () => {
@@ -28,17 +28,29 @@ describe('hessian-heatmap figure', () => {
     expect(hessianHeatmapParams.safeParse({ x: 0 }).success).toBe(false);
     expect(hessianHeatmapParams.parse({}).units).toBe(12);
   });
-  it('renders one image with a caption from the params and a 2m×2m Hessian in the data', async () => {
-    let caption = '', hessian: number[][] = [];
-    const out: OutputWriter = {
-      image: (id, png, meta) => { expect(id).toBe('hessian-heatmap'); expect(png.length).toBeGreaterThan(1000); caption = meta.caption; },
-      animation: () => { throw new Error('no animations here'); },
-      data: (_n, v) => { hessian = (v as { hessian: number[][] }).hessian; },
-    };
+  it('publishes a third-slot still per rendition, in theme colours, with a 2m×2m Hessian in the data', async () => {
+    const { out, stills, data } = renditionWriter();
     const params = hessianHeatmapParams.parse({ units: 5, x: -0.5 });
     await hessianHeatmap.render({ params, seed: 1, rng: createRng(1), progress: () => {}, out });
-    expect(caption).toContain('$m = 5$');
-    expect(caption).toContain('$x = -0.5$');
+    const s = stills['hessian-heatmap'];
+    expect(s.slot).toBe('third');
+    expect(s.meta.caption).toContain('$m = 5$');
+    expect(s.meta.caption).toContain('$x = -0.5$');
+    expect(s.meta.caption.length).toBeLessThan(330);
+    expect(s.meta.notes).toMatch(/Hessian-vector products/);
+    for (const v of [s.phone, s.desktop, s.dark]) {
+      expect(v.layouts).toHaveLength(2);
+      expect(v.fig.height / v.fig.width).toBeCloseTo(v.r.layout === 'phone' ? params.phoneAspect : params.aspect, 2);
+      // The two matrices are square, stacked, and do not overlap.
+      const [top, bottom] = v.layouts.map((l) => l.plot);
+      expect(top.w).toBeCloseTo(top.h, 0);
+      expect(bottom.y).toBeGreaterThan(top.y + top.h);
+    }
+    expect(s.desktop.fig.width).toBe(277);
+    const allowed = themeColours(s.dark.r), used = coloursUsed(s.dark);
+    expect(used).toContain(s.dark.r.theme.background.toLowerCase());
+    for (const c of used) expect(allowed).toContain(c);
+    const hessian = (data.hessian as { hessian: number[][] }).hessian;
     expect(hessian).toHaveLength(10);
     expect(hessian.every((r) => r.length === 10)).toBe(true);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kernelStats } from '../../figures/ntk/kernelStats';
 import ntkConvergence, { ntkConvergenceParams } from '../../figures/ntk/ntk-convergence.figure';
 import { createRng } from '../../src/numerics';
-import type { OutputWriter } from '../../src/pipeline/contract';
+import { renditionWriter } from './renditionWriter';
 
 const fro = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, v) => s + v * v, 0));
 
@@ -39,20 +39,42 @@ describe('ntk-convergence figure', () => {
     expect(ntkConvergenceParams.safeParse({ seeds: 1 }).success).toBe(false);
     expect(ntkConvergenceParams.parse({}).widths).toEqual([10, 30, 100, 300, 1000]);
   });
-  it('renders one image with a caption from the params, and per-width data', async () => {
-    let caption = '';
-    let data: { widths: { m: number; relErrors: number[]; slices?: number[][] }[] } | undefined;
-    const out: OutputWriter = {
-      image: (id, png, meta) => { expect(id).toBe('ntk-convergence'); expect(png.length).toBeGreaterThan(1000); caption = meta.caption; },
-      animation: () => { throw new Error('no animations here'); },
-      data: (_n, v) => { data = v as typeof data; },
-    };
-    const params = ntkConvergenceParams.parse({ widths: [4, 8, 16], shownWidths: [4, 16], seeds: 3, points: 7, x0: 0.5 });
+  it('publishes one still per rendition: 2×2 panels on desktop, stacked on phones, never touching; Θ/m explained', async () => {
+    const { out, stills, data } = renditionWriter();
+    const params = ntkConvergenceParams.parse({ widths: [4, 8, 16], shownWidths: [4, 8, 16], seeds: 3, points: 7, x0: 0.5 });
     await ntkConvergence.render({ params, seed: 1, rng: createRng(1), progress: () => {}, out });
-    expect(caption).toContain('$x_0 = 0.5$ (dotted line) for 3 random networks of width 4, 16');
-    expect(caption).toContain('widths 4, 8, 16');
-    expect(data!.widths.map((w) => w.m)).toEqual([4, 8, 16]);
-    expect(data!.widths.map((w) => w.relErrors.length)).toEqual([3, 3, 3]);
-    expect(data!.widths.map((w) => w.slices?.length ?? 0)).toEqual([3, 0, 3]);
+    const s = stills['ntk-convergence'];
+    expect(s.meta.caption).toMatch(/grows \$\\propto m\$/);
+    expect(s.meta.notes).toContain('$x_0 = 0.5$ (dotted line) for 3 random networks of width 4, 8, 16');
+    expect(s.meta.notes).toContain('widths 4, 8, 16');
+    const d = data['ntk-convergence'] as { widths: { m: number; relErrors: number[]; slices?: number[][] }[] };
+    expect(d.widths.map((w) => w.m)).toEqual([4, 8, 16]);
+    expect(d.widths.map((w) => w.relErrors.length)).toEqual([3, 3, 3]);
+    for (const v of [s.phone, s.desktop, s.dark]) {
+      const boxes = v.layouts.map((l) => l.plot);
+      expect(boxes).toHaveLength(4);
+      // Each axes lays out its own margins inside its rectangle: with touching rectangles a panel's x label
+      // (baseline just below its tick labels) sat one padding above the title of the panel below it.
+      // Text positions are baselines; require at least a title's height of clear space between them.
+      const texts = v.rec.texts.filter((t) => t.rotation === 0);
+      let pairs = 0;
+      for (const upper of boxes) {
+        const sameColumn = boxes.filter((b) => b.y > upper.y + upper.h && Math.abs(b.x - upper.x) < 0.25 * v.fig.width);
+        if (!sameColumn.length) continue;
+        const lower = sameColumn.reduce((a, b) => (b.y < a.y ? b : a));
+        const inColumn = (t: { x: number }) => t.x >= upper.x - 40 && t.x <= upper.x + upper.w;
+        const between = texts.filter((t) => inColumn(t) && t.y > upper.y + upper.h && t.y < lower.y);
+        const xLabel = Math.max(...between.filter((t) => t.text === '$x$' || t.text === 'Width $m$').map((t) => t.y));
+        const title = between.find((t) => t.size === v.r.theme.fontSize.title)!;
+        expect(title.y - title.size - xLabel).toBeGreaterThan(0.5 * title.size);
+        pairs++;
+      }
+      expect(pairs).toBe(v.r.layout === 'phone' ? 3 : 2);
+    }
+    // Phones: one column.
+    const px = s.phone.layouts.map((l) => l.plot.x);
+    expect(Math.max(...px) - Math.min(...px)).toBeLessThan(20);
+    const dx = s.desktop.layouts.map((l) => l.plot.x);
+    expect(Math.max(...dx) - Math.min(...dx)).toBeGreaterThan(s.desktop.fig.width / 3);
   });
 });

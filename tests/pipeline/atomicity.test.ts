@@ -97,3 +97,24 @@ describe('atomic cache entries', () => {
     expect(stagingDirs()).toEqual([path.basename(busy)]);
   });
 });
+
+describe('replacing a cache entry', () => {
+  it('a --force commit whose final rename fails keeps the previous entry, valid', async () => {
+    const first = await run(p);
+    const key = first.result!.manifest.figures['a-img'].key;
+    const failing: CommitEffects = {
+      ...realCommitEffects,
+      async rename(from, to) {
+        // Moving the old entry aside works; moving the new one in fails.
+        if (path.basename(to) === key && from.includes(`${path.sep}staging${path.sep}demo-a-`)) throw Object.assign(new Error('EIO (injected)'), { code: 'EIO' });
+        return realCommitEffects.rename(from, to);
+      },
+    };
+    const r = await run(p, { force: true, only: ['demo/a'], commitEffects: failing });
+    expect(r.failed).toEqual(['demo/a']);
+    expect(cacheEntries('demo/a')).toEqual([key]);
+    expect(stagingDirs()).toEqual([]);
+    const again = await run(p);
+    expect(again.cached).toEqual(['demo/a', 'demo/b']);
+  });
+});

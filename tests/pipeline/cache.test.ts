@@ -70,13 +70,32 @@ describe('cache by content', () => {
     expect(r.cached).toEqual(ALL);
   });
 
-  it('a lockfile change invalidates every figure', async () => {
+  it('a lockfile change alone (a devDependency bump) regenerates nothing', async () => {
     await run(p);
     p.write('package-lock.json', lockfile('1.0.1'));
     const r = await run(p);
-    expect(r.generated).toEqual(ALL);
-    const prov = JSON.parse(p.read(`public/${r.result!.manifest.figures['a-img'].provenance}`));
-    expect(prov.libraries).toEqual({ zod: '1.0.1' });
+    expect(r.generated).toEqual([]);
+    expect(r.cached).toEqual(ALL);
+  });
+
+  it('a new version of a package a script loads, even transitively, regenerates exactly that script', async () => {
+    const pkg = (name: string, version: string, deps: Record<string, string> = {}): void => {
+      p.write(`node_modules/${name}/package.json`, JSON.stringify({ name, version, type: 'module', main: 'index.js', dependencies: deps }));
+      p.write(`node_modules/${name}/index.js`, `export const k = 1;\n`);
+    };
+    pkg('fixture-lib', '1.0.0', { 'fixture-dep': '^2' });
+    pkg('fixture-dep', '2.0.0');
+    p.write('figures/demo/c.figure.ts', `import { k } from 'fixture-lib';\nvoid k;\n${script({ id: 'demo/c', out: 'c-img' })}`);
+    const first = await run(p);
+    expect(first.generated).toEqual(ALL);
+    const prov = JSON.parse(p.read(`public/${first.result!.manifest.figures['c-img'].provenance}`));
+    expect(prov.packages).toEqual(expect.arrayContaining(['fixture-lib@1.0.0', 'fixture-dep@2.0.0']));
+    expect(prov.node).toBe(process.version);
+
+    pkg('fixture-dep', '2.0.1');
+    const r = await run(p);
+    expect(r.generated).toEqual(['demo/c']);
+    expect(r.cached).toEqual(['demo/a', 'demo/b']);
   });
 
   it('--force regenerates the selected figure even when cached; selection by output id works', async () => {

@@ -10,7 +10,7 @@ const base = {
   ],
   params: { widths: [10, 100], lr: 0.1 },
   seed: 1,
-  lockfileHash: 'cc',
+  runtime: { packages: ['d3-scale@4.0.2', 'zod@4.1.0'], node: 'v20.20.2' },
 };
 
 describe('canonicalJson', () => {
@@ -35,7 +35,9 @@ describe('cacheKey', () => {
     ['a param', { params: { widths: [10, 101], lr: 0.1 } }],
     ['array order in a param', { params: { widths: [100, 10], lr: 0.1 } }],
     ['the seed', { seed: 2 }],
-    ['the lockfile', { lockfileHash: 'cd' }],
+    ['a package version', { runtime: { packages: ['d3-scale@4.0.3', 'zod@4.1.0'], node: 'v20.20.2' } }],
+    ['the set of packages', { runtime: { packages: ['zod@4.1.0'], node: 'v20.20.2' } }],
+    ["Node's version", { runtime: { packages: ['d3-scale@4.0.2', 'zod@4.1.0'], node: 'v20.20.3' } }],
     ['the set of modules', { inputs: base.inputs.slice(0, 1) }],
   ])('changes with %s', (_what, change) => {
     expect(cacheKey({ ...base, ...change })).not.toBe(k);

@@ -7,7 +7,7 @@
  * reload over Vite's websocket.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/pipeline/manifest';
@@ -31,7 +31,7 @@ import figures from '${integration.split(path.sep).join('/')}';
 export default defineConfig({ integrations: [figures({ debounceMs: 100 })] });
 `,
     'src/pages/index.astro': `---
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 const m = JSON.parse(readFileSync('.figures/manifest.json', 'utf8'));
 ---
 <html><body>{Object.values(m.figures).map((f: any) => <img src={f.src} width={f.width} alt={f.alt} />)}</body></html>
@@ -76,6 +76,22 @@ describe('astro integration', () => {
     expect(await again.exit).toBe(0);
     expect(again.out()).toMatch(/2 figures: 0 generated, 2 cached, 0 failed in .* nothing regenerated/);
   }, 120_000);
+
+  it('two astro builds at once: the second waits for the first (naming its pid), both succeed, dist has no stray files', async () => {
+    p = astroProject();
+    // A figure slow enough that the second build starts while the first holds the run lock.
+    p.write('figures/demo/a.figure.ts', script({ id: 'demo/a', out: 'a-img', extra: 'await new Promise((r) => setTimeout(r, 4000));' }));
+    const first = start([ASTRO, 'build'], p.root);
+    await waitFor(() => p!.exists('.figures/lock') || first.child.exitCode !== null);
+    const second = start([ASTRO, 'build'], p.root);
+    expect(await first.exit, first.out()).toBe(0);
+    expect(await second.exit, second.out()).toBe(0);
+    expect(second.out()).toContain(`waiting for another figure run to finish (astro build, pid ${first.child.pid}`);
+    expect(second.out()).toMatch(/2 figures: 0 generated, 2 cached, 0 failed in .* nothing regenerated/);
+    expect(p.exists('.figures/lock')).toBe(false);
+    const files = readdirSync(path.join(p.root, 'dist'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    for (const f of files) expect(readFileSync(path.join(f.parentPath, f.name)).includes(p.root), f.name).toBe(false);
+  }, 180_000);
 
   it('a figure with an invalid parameter fails astro build with its message', async () => {
     p = astroProject();

@@ -23,7 +23,7 @@ describe('README "Changing a parameter" example', () => {
   });
 
   it('the script is imported by no other script, so exactly its outputs regenerate', async () => {
-    const scripts = await discoverScripts(REPO);
+    const { scripts } = await discoverScripts(REPO);
     expect(scripts).toContain(script);
     const graph = await dependencyGraph(REPO, scripts);
     const dependents = scripts.filter((s) => graph.get(s)!.inputs.includes(script));

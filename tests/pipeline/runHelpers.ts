@@ -11,12 +11,14 @@ export interface Recorded {
   generated: string[];
   cached: string[];
   failed: string[];
+  /** Messages of every failure of the run, in order. */
+  failures: () => string[];
 }
 
 export async function run(p: FixtureProject, extra: Partial<PipelineOptions> = {}): Promise<Recorded> {
   const lines: string[] = [];
   const errors: string[] = [];
-  const rec: Recorded = { lines, errors, generated: [], cached: [], failed: [] };
+  const rec: Recorded = { lines, errors, generated: [], cached: [], failed: [], failures: () => rec.result?.failures.map((f) => f.message) ?? [] };
   try {
     rec.result = await runPipeline({
       root: p.root,

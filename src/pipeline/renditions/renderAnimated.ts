@@ -3,8 +3,10 @@
  * 1. lay out every frame without drawing and lock each axes' insets to the
  *    widest frame, so the plot box never jumps as tick labels change width
  *    (a property of the engine: no animation can opt out by accident);
- * 2. encode the GIF (canonical; the fallback where WebP is not accepted);
- * 3. re-encode its frames losslessly as animated WebP (same pixels, delays, loop);
+ * 2. quantise and difference the frames with the GIF writer, which writes GIF
+ *    bytes only for the canonical rendition (desktop, light, 1×: the file a
+ *    download gives and the fallback where WebP is not accepted);
+ * 3. write those frames losslessly as animated WebP (same pixels, delays, loop);
  * 4. the poster frame as a still WebP (and, for desktop/light/1×, a PNG).
  */
 import { encodeAnimation } from '../../gif/encodeAnimation';
@@ -14,7 +16,7 @@ import type { AnimatedSpec, Rendition, Slot } from '../contract';
 import { checkFigureFits } from './checkFigure';
 import { paletteStillPng, stillWebp } from './encode';
 import { AnimatedWebpWriter } from '../../webp/animatedWebp';
-import { makeRendition, renditionKeys, renditionTag } from './plan';
+import { isCanonicalAnimation, makeRendition, renditionKeys, renditionTag } from './plan';
 import type { RenditionRecord } from './record';
 import { renderSocial, type RenderedOutput, type WriteBytes } from './renderStill';
 import sharp from 'sharp';
@@ -71,11 +73,12 @@ export async function renderAnimated(
       tolerance: spec.tolerance,
       paletteSamples: spec.paletteSamples,
       progress: (f) => progress((k + f * 0.8) / keys.length),
+      encodeGif: isCanonicalAnimation(key),
     });
     const tag = renditionTag(key);
     const common = { ...key, width: size.width, height: size.height, minTextPx: minText };
     const gifFile = `${id}.${tag}.gif`;
-    write(gifFile, anim.gif);
+    if (isCanonicalAnimation(key)) write(gifFile, anim.gif);
     const webpFile = `${id}.${tag}.webp`;
     write(webpFile, await webp!.finish());
     const posterPng = await paletteStillPng(await pngToRgba(anim.poster));
@@ -83,10 +86,10 @@ export async function renderAnimated(
     write(posterFile, await stillWebp(posterPng));
     renditions.push(
       { ...common, role: 'animation', format: 'webp', file: webpFile },
-      { ...common, role: 'animation', format: 'gif', file: gifFile },
       { ...common, role: 'poster', format: 'webp', file: posterFile },
     );
-    if (key.layout === 'desktop' && key.scheme === 'light') {
+    if (isCanonicalAnimation(key)) {
+      renditions.push({ ...common, role: 'animation', format: 'gif', file: gifFile });
       canonical = { file: gifFile, pixelWidth: anim.width, pixelHeight: anim.height, pixelRatio: key.pixelRatio };
       poster = `${id}.poster.png`;
       write(poster, posterPng);

@@ -26,10 +26,10 @@ function growing(r: Rendition, i = 0) {
 }
 
 describe('rendition plan', () => {
-  it('draws stills for phone at 2× and desktop at 1× and 2×, animations for phone 2× and desktop 1×, each light and dark', () => {
+  it('draws stills for phone at 2× and desktop at 1× and 2×, animations for phone 1.5× and desktop 1×, each light and dark', () => {
     const tags = (k: 'still' | 'animated') => renditionKeys(k).map((r) => `${r.layout}-${r.scheme}-${r.pixelRatio}`).sort();
     expect(tags('still')).toEqual(['desktop-dark-1', 'desktop-dark-2', 'desktop-light-1', 'desktop-light-2', 'phone-dark-2', 'phone-light-2']);
-    expect(tags('animated')).toEqual(['desktop-dark-1', 'desktop-light-1', 'phone-dark-2', 'phone-light-2']);
+    expect(tags('animated')).toEqual(['desktop-dark-1', 'desktop-light-1', 'phone-dark-1.5', 'phone-light-1.5']);
   });
   it('sizes a rendition for its slot and gives it the scheme’s theme', () => {
     const half = makeRendition({ layout: 'desktop', scheme: 'dark', pixelRatio: 2 }, 'half');
@@ -104,6 +104,8 @@ describe('renderAnimated', () => {
     const kinds = out.renditions.map((r) => `${r.layout}-${r.scheme}-${r.role}-${r.format}`).sort();
     expect(kinds).toContain('phone-dark-animation-webp');
     expect(kinds).toContain('desktop-light-animation-gif');
+    // Only the canonical rendition is also a GIF.
+    expect(kinds.filter((k) => k.endsWith('-gif'))).toEqual(['desktop-light-animation-gif']);
     expect(kinds).toContain('desktop-light-poster-webp');
     expect(files.has('anim.poster.png')).toBe(true);
     const webp = out.renditions.find((r) => r.format === 'webp' && r.role === 'animation')!;
