@@ -17,7 +17,7 @@ export const linearisedTrainingParams = z.object({
   lrFraction: z.number().positive().max(1.9).default(0.9),
   /** Train until the slowest kernel mode has decayed by e^{−decays}. */
   decays: z.number().positive().default(3),
-  frames: z.number().int().min(2).max(200).default(40),
+  frames: z.number().int().min(2).max(200).default(30),
   samples: z.number().int().min(10).max(2000).default(161),
   delayMs: z.number().int().positive().default(110),
   aspect: z.number().min(0.3).max(2).default(0.62),

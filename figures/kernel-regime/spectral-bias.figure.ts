@@ -32,7 +32,7 @@ export const spectralBiasParams = z.object({
   decays: z.number().positive().default(3),
   /** Frequencies shown as stems beside the fit. */
   stemFrequencies: z.number().int().min(2).default(9),
-  frames: z.number().int().min(2).max(200).default(40),
+  frames: z.number().int().min(2).max(200).default(30),
   samples: z.number().int().min(16).max(2000).default(241),
   delayMs: z.number().int().positive().default(110),
 });
