@@ -25,7 +25,7 @@ export interface RunCurves {
 export function runCurves(net: ShallowNet, set: TrainingSet, grid: Float64Array, lr: number, steps: number[], rng: Rng, withKernel: boolean): RunCurves {
   const w0 = initShallow(net, rng), last = steps[steps.length - 1], want = new Set(steps);
   const real: Float64Array[] = [], linear: Float64Array[] = [], kernel: Float64Array[] = [];
-  const finalAtData = { real: new Float64Array(0), linear: new Float64Array(0), kernel: new Float64Array(0) };
+  const finalAtData: RunCurves['finalAtData'] = { real: new Float64Array(0), linear: new Float64Array(0), kernel: new Float64Array(0) };
   trainShallow(net, Float64Array.from(w0), set.xs, set.ys, {
     lr, steps: last, onStep: (n, y, p) => {
       if (want.has(n)) real.push(shallowForward(net, p, grid));
