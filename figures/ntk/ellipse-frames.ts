@@ -8,7 +8,6 @@ import type { Figure } from '../../src/plot';
 import type { EllipseRun } from './ellipse-runs';
 import type { EllipsesParams } from './ellipses.figure';
 import { levelSetEllipse } from './ntk-ellipse';
-import { controlRect } from './controlRoom';
 
 /**
  * Small drawings (phones, half a row): the 8-row legend would cover a third of
@@ -24,7 +23,6 @@ export function ellipsesFrame(p: EllipsesParams, runs: readonly EllipseRun[], le
   const fig = frameFigure(p, r);
   const xLabel = compact(r) ? `$y_1 = f(${p.xBar[0]})$` : `$y_1 = f(${p.xBar[0]}, \\boldsymbol w(n))$`;
   const ax = fig.axes({
-    rect: controlRect(r, fig, xLabel),
     x: { domain: p.y1Range, label: xLabel },
     y: { domain: p.y2Range, label: compact(r) ? `$y_2 = f(${p.xBar[1]})$` : `$y_2 = f(${p.xBar[1]}, \\boldsymbol w(n))$` },
     // The ellipses are centred on the target at the right and the trajectories
@@ -63,7 +61,6 @@ export function ellipsesFrame(p: EllipsesParams, runs: readonly EllipseRun[], le
 export function functionsFrame(p: EllipsesParams, runs: readonly EllipseRun[], grid: Float64Array, yRange: [number, number], k: number, r: Rendition): Figure {
   const fig = frameFigure(p, r);
   const ax = fig.axes({
-    rect: controlRect(r, fig, '$x$'),
     x: { domain: p.xRange, label: '$x$' },
     y: { domain: yRange, label: compact(r) ? '$f(x)$' : '$f(x, \\boldsymbol w(n))$' },
     // The curves fall from the upper left to the lower right.

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { W0, alphaSchedule, linearisationError, linearisedLoss, linspace, loss } from './toy-model';
 import { formatAlpha, toyAnimationParams } from './toy-animation';
-import { controlRect } from './controlRoom';
 
 export const lossAlphaParams = toyAnimationParams.extend({
   yBar: z.number().refine((v) => v !== 0, 'yBar must be non-zero').default(3),
@@ -50,7 +49,6 @@ export function lossAlphaFrame(p: LossAlphaParams, f: LossFrame, r: Rendition) {
   const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
   const xLabel = 'Parameter $w$';
   const ax = fig.axes({
-    rect: controlRect(r, fig, xLabel),
     x: { domain: f.win.w, label: xLabel },
     y: { domain: f.win.loss, label: 'Loss $(\\bar y - f)^2/\\alpha^2$' },
     title: `$\\alpha = ${formatAlpha(f.alpha)}$`,

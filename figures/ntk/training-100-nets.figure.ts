@@ -12,7 +12,6 @@ import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { linspace, modelFromParams, trainGD } from '../../src/numerics';
 import { createReluGridEvaluator } from './relu-grid';
 import { ENSEMBLE_SEED, createEnsemble, roundSig } from './network-ensemble';
-import { controlRect } from './controlRoom';
 
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');
 
@@ -82,7 +81,6 @@ export default defineFigure({
     const drawFrame = (r: Rendition, f: number) => {
       const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
       const ax = fig.axes({
-        rect: controlRect(r, fig, '$x$'),
         x: { domain: p.xRange, label: '$x$' },
         y: { domain: p.yRange, label: '$f(x, \\boldsymbol w)$' },
         title: `Width $m = ${p.width}$`,

@@ -5,7 +5,6 @@
  */
 import type { Rendition } from '../../src/pipeline/contract';
 import type { Figure } from '../../src/plot';
-import { controlRect } from './controlRoom';
 
 export interface MatrixFrame { m: number; step: number; values: Float64Array; colorDomain: [number, number] }
 
@@ -13,7 +12,6 @@ export function matrixFrame(f: MatrixFrame, aspect: number, r: Rendition): Figur
   const fig = r.figure({ aspect });
   const xLabel = r.narrow ? 'Unit $j$, layer 2' : 'Unit $j$ of hidden layer 2';
   const ax = fig.axes({
-    rect: controlRect(r, fig, xLabel),
     x: { domain: [0, f.m], label: xLabel },
     y: { domain: [f.m, 0], label: r.narrow ? 'Unit $k$, layer 1' : 'Unit $k$ of hidden layer 1' },
     title: `Width $m = ${f.m}$, step $${f.step}$`,

@@ -48,7 +48,7 @@ export interface Theme {
 }
 
 /** Site backgrounds (src/styles/global.css --bg): a dark figure must sit flush on the dark page. */
-export const SITE_BACKGROUND: Record<ColorScheme, string> = { light: '#ffffff', dark: '#15171a' };
+export const SITE_BACKGROUND: Record<ColorScheme, string> = { light: '#fdfdfc', dark: '#15171a' };
 
 /** Sizes for a full-column desktop figure (about 720 CSS px wide). */
 export const DESKTOP_FONTS: FontSizes = { tick: 16, label: 18, title: 20, legend: 16, annotation: 16 };

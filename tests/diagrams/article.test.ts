@@ -13,7 +13,7 @@ const source = readFileSync(new URL('../../content/ntk/index.mdx', import.meta.u
 const { frontmatter, content } = parseFrontmatter(source);
 
 const GENERATED = [
-  'ellipses', 'ellipse-functions', 'init-functions', 'training-100-nets',
+  'ellipses-hero', 'ellipses', 'ellipse-functions', 'init-functions', 'training-100-nets',
   'weight-matrix-10', 'weight-matrix-100', 'weight-matrix-1000', 'loss-curves', 'weight-change',
   'gradient-asymptotics', 'hessian-asymptotics', 'kappa-asymptotics', 'hessian-heatmap',
   'ntk-convergence', 'model-alpha', 'loss-alpha-fixed', 'loss-alpha-dynamic',
@@ -55,8 +55,8 @@ describe('content/ntk/index.mdx', () => {
     const ids = figures.map((t) => attr(t, 'id'));
     for (const id of ids) expect([...GENERATED, ...DIAGRAMS]).toContain(id);
     for (const id of [...GENERATED, ...DIAGRAMS]) expect(ids).toContain(id);
-    // The hero is the ellipses, first in the document.
-    expect(ids[0]).toBe('ellipses');
+    // The hero is the ellipses (its own full-width output), first in the document.
+    expect(ids[0]).toBe('ellipses-hero');
     expect(figures[0]).toMatch(/\bhero\b/);
     for (const ref of tags('FigRef')) expect(ids).toContain(attr(ref, 'id'));
   });

@@ -31,11 +31,16 @@ describe.each([lightTheme, darkTheme] as Theme[])('$scheme theme', (t) => {
   });
 });
 
-describe('dark background', () => {
-  it("is the site's dark background", () => {
-    const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+describe('figure backgrounds', () => {
+  const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+  it("are the site's dark background", () => {
     const dark = /:root\[data-theme='dark'\]\s*\{[^}]*--bg:\s*(#[0-9a-f]{6})/i.exec(css);
     expect(dark?.[1].toLowerCase()).toBe(SITE_BACKGROUND.dark);
     expect(darkTheme.background).toBe(SITE_BACKGROUND.dark);
+  });
+  it("and light background, so figures sit flush on the page", () => {
+    const light = /:root\s*\{[^}]*--bg:\s*(#[0-9a-f]{6})/i.exec(css);
+    expect(light?.[1].toLowerCase()).toBe(SITE_BACKGROUND.light);
+    expect(lightTheme.background).toBe(SITE_BACKGROUND.light);
   });
 });
