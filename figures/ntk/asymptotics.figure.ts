@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { fitLine, oneLayerStats, type LineFit } from '../../src/numerics';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import type { LegendPosition } from '../../src/plot';
-import { logDomain, logSpacedWidths, logSummary } from './logScale';
+import { logDomain, logSpacedWidths, logSummary } from '../shared/logScale';
 
 export const asymptoticsParams = z
   .object({

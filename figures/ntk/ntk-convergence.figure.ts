@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { createMlp, fitLine, initParams, linspace, ntkGram, reluNtkInfiniteFor } from '../../src/numerics';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
-import { logDomain, logSummary } from './logScale';
+import { logDomain, logSummary } from '../shared/logScale';
 import { kernelStats } from './kernelStats';
 
 const increasing = (a: number[]) => a.every((v, i) => i === 0 || v > a[i - 1]);

@@ -21,7 +21,7 @@ import { defineFigure } from '../../src/pipeline/contract';
 import { createMlp, createModel, norm2, relativeChange, trainGD, weightView } from '../../src/numerics';
 import { roundSig } from './network-ensemble';
 import { stableLearningRate } from './stable-learning-rate';
-import { logDomain } from './logScale';
+import { logDomain } from '../shared/logScale';
 import { lineChart, matrixFrame, type ChartSpec } from './weight-charts';
 
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');

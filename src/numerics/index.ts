@@ -24,3 +24,12 @@ export { oneLayerHessianNorm, oneLayerHessianOperator, oneLayerNet, oneLayerStat
 export { symEig2, symEig, linearFlow, type Eigen2, type EigenN } from './eig';
 export { fitLine, loglogSlope, type LineFit } from './slope';
 export { dot, norm2, axpy, relativeChange, linspace } from './vector';
+export { arcCosine, type ArcCosine } from './arcCosine';
+export {
+  createShallow, initShallow, preActivations, shallowForward, shallowVjp, shallowJvp, shallowNtk, shallowJacobian,
+  type ShallowNet, type ShallowSpec,
+} from './shallowNet';
+export { trainShallow, type ShallowTrainOptions, type ShallowTrainResult } from './shallowTrain';
+export { shallowKernels, type ShallowKernels } from './shallowKernels';
+export { gradientFlow, gradientDescentSteps, kernelGain, kernelPrediction, ntkGpMoments, type Schedule, type GpMoments } from './ntkGp';
+export { circulantEigenvalues, fourierComponentNorms } from './circulant';

@@ -8,7 +8,7 @@ import type { DrawContext } from './context';
 import { drawColorbar } from './colorbar';
 import { drawLabel, measure } from './drawLabel';
 import { drawLegend } from './legend';
-import type { BandMark, EllipseMark, HeatmapMark, LineMark, LinesMark, Mark, RuleMark, ScatterMark, TextMark } from './marks';
+import type { BandMark, ContourMark, EllipseMark, StemMark, HeatmapMark, LineMark, LinesMark, Mark, RuleMark, ScatterMark, TextMark } from './marks';
 import { drawMark } from './drawMark';
 import type { Theme } from './theme';
 
@@ -125,6 +125,16 @@ export class Axes {
     this.marks.push({ kind: 'heatmap', ...h });
     return this;
   }
+  contour(c: Omit<ContourMark, 'kind'>): this {
+    this.marks.push({ kind: 'contour', ...c });
+    return this;
+  }
+
+  stem(x: ArrayLike<number>, y: ArrayLike<number>, style: Omit<StemMark, 'kind' | 'x' | 'y'> = {}): this {
+    this.marks.push({ kind: 'stem', x, y, ...style, color: style.color ?? this.nextColor() });
+    return this;
+  }
+
   hline(value: number, style: Omit<RuleMark, 'kind' | 'value'> = {}): this {
     this.marks.push({ kind: 'hline', value, ...style });
     return this;

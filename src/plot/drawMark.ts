@@ -1,6 +1,6 @@
 /**
  * Drawing of one mark (line, lines, scatter, ellipse, band, text, heatmap,
- * rule) into an axes' plot box, given the axes' data-to-pixel maps.
+ * contour, stem, rule) into an axes' plot box, given the axes' data-to-pixel maps.
  */
 import { line as d3line, curveLinearClosed } from 'd3-shape';
 import type { Box } from './axes';
@@ -9,6 +9,7 @@ import type { DrawContext } from './context';
 import { drawLabel } from './drawLabel';
 import type { Mark } from './marks';
 import { rasteriseHeatmap } from './resample';
+import { drawContour } from './drawContour';
 import type { Theme } from './theme';
 
 const indexCache = new Map<number, Uint32Array>();
@@ -159,6 +160,34 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
         width: Math.max(1, Math.round(bw * pr)), height: Math.max(1, Math.round(bh * pr)),
       });
       ctx.drawImage(img, bx, by, bw, bh);
+      return;
+    }
+    case 'contour':
+      drawContour(ctx, T, m, X, Y);
+      return;
+    case 'stem': {
+      const base = m.base === undefined ? plot.y + plot.h : Y(m.base);
+      const r = m.radius ?? T.markerRadius;
+      ctx.save();
+      ctx.lineWidth = m.width ?? 2;
+      ctx.setLineDash([]);
+      for (let i = 0; i < m.x.length; i++) {
+        const a = X(m.x[i]), b = Y(m.y[i]);
+        if (!Number.isFinite(a + b)) continue;
+        const col = colorAt(m.color, i, T.palette[0]);
+        ctx.strokeStyle = col;
+        ctx.beginPath();
+        ctx.moveTo(a, base);
+        ctx.lineTo(a, b);
+        ctx.stroke();
+        if (r > 0) {
+          ctx.fillStyle = col;
+          ctx.beginPath();
+          ctx.arc(a, b, r, 0, 2 * Math.PI);
+          ctx.fill();
+        }
+      }
+      ctx.restore();
       return;
     }
     case 'hline':

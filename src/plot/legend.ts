@@ -42,6 +42,18 @@ export function drawLegend(ctx: DrawContext, T: Theme, marks: readonly Mark[], p
       ctx.beginPath();
       ctx.rect(sx, cy - size * 0.4, sampleW, size * 0.8);
       ctx.fill();
+    } else if (e.kind === 'stem') {
+      const col = colorAt(e.color, 0, T.palette[0]);
+      ctx.strokeStyle = col;
+      ctx.fillStyle = col;
+      ctx.lineWidth = e.width ?? 2;
+      ctx.beginPath();
+      ctx.moveTo(sx + sampleW / 2, cy + size * 0.45);
+      ctx.lineTo(sx + sampleW / 2, cy - size * 0.2);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(sx + sampleW / 2, cy - size * 0.2, Math.min(e.radius ?? T.markerRadius, size * 0.3), 0, 2 * Math.PI);
+      ctx.fill();
     } else if (e.kind === 'ellipse') {
       ctx.strokeStyle = e.stroke ?? e.fill ?? T.palette[0];
       ctx.lineWidth = e.width ?? T.lineWidth;

@@ -108,9 +108,52 @@ export interface HeatmapMark {
   resample?: 'area' | 'nearest';
 }
 
+/**
+ * Contour lines of a gridded field (marching squares, src/plot/contour.ts).
+ * Node (r, c) of the row-major rows × cols `values` sits at (x[c], y[r]), so
+ * a grid evenly spaced in log units on log axes draws as even cells.
+ */
+export interface ContourMark {
+  kind: 'contour';
+  /** Column coordinates (length cols). */
+  x: Num;
+  /** Row coordinates (length rows). */
+  y: Num;
+  values: ArrayLike<number>;
+  levels: readonly number[];
+  color?: string;
+  width?: number;
+  dash?: number[];
+  alpha?: number;
+  /** Legend entry for all the lines. */
+  label?: string;
+  /** Inline label of each level (TeX-in-text), drawn with a halo on the line's middle segment; none if omitted. */
+  levelLabel?: (level: number) => string;
+  /** Halo behind the inline labels (default the theme's): pick one that contrasts with `color`. */
+  labelHalo?: string;
+}
+
+/**
+ * Stems (a spectrum, or any values at discrete positions): a vertical line
+ * from `base` (default: the bottom of the plot, which suits log y axes) to
+ * each y, with a dot on top.
+ */
+export interface StemMark {
+  kind: 'stem';
+  x: Num;
+  y: Num;
+  base?: number;
+  color?: string | readonly string[] | ((i: number) => string);
+  /** Stem width in CSS px. */
+  width?: number;
+  /** Dot radius in CSS px (0: none). */
+  radius?: number;
+  label?: string;
+}
+
 export interface RuleMark extends LineStyle {
   kind: 'hline' | 'vline';
   value: number;
 }
 
-export type Mark = LineMark | LinesMark | ScatterMark | EllipseMark | BandMark | TextMark | HeatmapMark | RuleMark;
+export type Mark = LineMark | LinesMark | ScatterMark | EllipseMark | BandMark | TextMark | HeatmapMark | ContourMark | StemMark | RuleMark;

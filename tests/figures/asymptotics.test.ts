@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import asymptotics, { asymptoticsParams } from '../../figures/ntk/asymptotics.figure';
-import { logDomain, logSpacedWidths, logSummary } from '../../figures/ntk/logScale';
+import { logDomain, logSpacedWidths, logSummary } from '../../figures/shared/logScale';
 import { createRng, initParams, oneLayerHessianOperator, oneLayerNet, outputHvp } from '../../src/numerics';
 import { coloursUsed, renditionWriter, themeColours } from './renditionWriter';
 

@@ -1,6 +1,6 @@
 /**
- * Small log-scale helpers for the width-sweep figures (asymptotics,
- * ntk-convergence): log-spaced integer widths, the geometric mean and
+ * Small log-scale helpers for the width sweeps of both posts (ntk/asymptotics,
+ * ntk/ntk-convergence, kernel-regime/*): log-spaced integer widths, the geometric mean and
  * spread of a sample, and a fixed log-axis domain that covers the data.
  */
 
