@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, sitemapPages, toLocal } from './crawl';
+import { connect, openContext, sitemapPages, toLocal } from './crawl';
 
 const sites = inject('sites');
 /** Diagrams whose text was sized for phones and desktops (the Hessian row of the NTK post). */
@@ -44,7 +44,7 @@ describe.each(sites)('diagram layout ($name)', (site) => {
   });
 
   it.each([320, 390, 1280])('at %i px no diagram leaves the page; the sized ones keep text ≥ 11 px (except at 320)', async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await openContext(browser, { viewport: { width, height: 900 } });
     try {
       const page = await context.newPage();
       let seen: DiagramBox[] = [];

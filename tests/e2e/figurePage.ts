@@ -1,10 +1,8 @@
 /**
- * Opening an article the way a reader's device would (viewport, density,
- * colour scheme, motion preference, stored theme) and reading back what each
- * figure actually displays: which rendition the browser chose, at what size,
+ * Reading back what each figure of an open article actually displays: which rendition the browser chose, at what size,
  * and how large its smallest text appears.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface Device {
   width: number;
@@ -17,19 +15,6 @@ export interface Device {
 
 export const label = (d: Device): string =>
   `${d.width}px@${d.dpr}x ${d.scheme}${d.storedTheme ? ` stored:${d.storedTheme}` : ''}${d.reducedMotion === 'reduce' ? ' reduced-motion' : ''}`;
-
-export async function openPage(browser: Browser, url: string, d: Device): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: d.width, height: 800 },
-    deviceScaleFactor: d.dpr,
-    colorScheme: d.scheme,
-    reducedMotion: d.reducedMotion ?? 'no-preference',
-  });
-  if (d.storedTheme) await context.addInitScript((t) => localStorage.setItem('theme', t), d.storedTheme);
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  return { context, page };
-}
 
 /** Open every <details> and bring every figure into view until its image has loaded. */
 export async function loadAllFigures(page: Page): Promise<void> {

@@ -6,12 +6,27 @@
  * matches the screen — its smallest text appears ≥ 11 CSS px, and nothing
  * scrolls sideways with every <details> open.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, sitemapPages, toLocal } from './crawl';
-import { label, loadAllFigures, openPage, overflow, shownFigures, type Device } from './figurePage';
+import { connect, openContext, sitemapPages, toLocal } from './crawl';
+import { label, loadAllFigures, overflow, shownFigures, type Device } from './figurePage';
 
 const sites = inject('sites');
+
+/** The article as a reader's device opens it: viewport, density, colour scheme, motion, stored theme. */
+async function openPage(browser: Browser, url: string, d: Device): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await openContext(browser, {
+    viewport: { width: d.width, height: 800 },
+    deviceScaleFactor: d.dpr,
+    colorScheme: d.scheme,
+    reducedMotion: d.reducedMotion ?? 'no-preference',
+  });
+  if (d.storedTheme) await context.addInitScript((t) => localStorage.setItem('theme', t), d.storedTheme);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page };
+}
+
 const MIN_TEXT_PX = 11;
 
 /** Renditions the pipeline draws (src/pipeline/renditions/plan.ts): stills 1×/2× on desktops and 2× on phones; animations 1× on desktops and 1.5× on phones. */
@@ -91,7 +106,7 @@ describe.each(sites.slice(0, 1))('figure renditions ($name)', (site) => {
   });
 
   it('falls back to the GIF (animations) and the PNG (stills) where WebP is not accepted', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 3, colorScheme: 'dark' });
+    const context = await openContext(browser, { viewport: { width: 390, height: 800 }, deviceScaleFactor: 3, colorScheme: 'dark' });
     try {
       // Pretend the browser does not know WebP: its sources become an unknown type and are skipped.
       await context.route('**/*', async (route) => {
