@@ -91,10 +91,10 @@ export default defineFigure({
           `for output scales α from 1 to ${aMax}` +
           (dynamic ? `, with axes zooming in on w0.` : ` on fixed axes.`) +
           ` Both minima move towards w0 and towards each other as α grows.`,
-        caption:
-          `Loss $(\\bar y - f(x, w))^2/\\alpha^2$ of the model (solid) and of its linearisation at $w_0$ (dashed) ` +
-          `as $\\alpha$ grows from 1 to ${aMax}` +
-          (dynamic ? `; the axes zoom in on $w_0$ to keep the gap between the minima in view.` : ` on fixed axes.`),
+        caption: dynamic
+          ? `The same, with axes zooming in on $w_0$ to keep the gap between the two minima in view.`
+          : `Loss $(\\bar y - f)^2/\\alpha^2$ of the model (solid) and of its linearisation at $w_0$ (dashed) as $\\alpha$ ` +
+            `grows from 1 to ${aMax}, on fixed axes.`,
         notes:
           `Toy model at $x = ${p.x}$, $\\bar y = ${p.yBar}$, $w_0 = ${W0}$; ${p.frames} frames, $\\alpha$ log-spaced. ` +
           (dynamic

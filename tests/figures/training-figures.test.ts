@@ -103,7 +103,7 @@ describe('weight-matrices', () => {
     expect(m8.spec.slot).toBe('third');
     expect(c.outputs['loss-curves'].spec.slot).toBe('half');
     expect(c.outputs['weight-change'].spec.slot).toBe('half');
-    expect(c.outputs['weight-matrix-64'].meta.caption).toMatch(/64×64 weights/);
+    expect(c.outputs['weight-matrix-64'].meta.caption).toMatch(/64×64 hidden-to-hidden weights/);
     expect(c.outputs['loss-curves'].meta.notes).toMatch(/up to 40 steps/);
     const { rec } = await drawOutput(m8, DESKTOP_LIGHT, 4);
     expect(rec.images).toHaveLength(2); // the matrix and its colourbar
