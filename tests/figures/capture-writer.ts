@@ -12,6 +12,7 @@ import { RecordingContext } from '../../src/plot/recordingContext';
 import type { AxesLayout } from '../../src/plot/axes';
 import type { Figure } from '../../src/plot/figure';
 import { createRng } from '../../src/numerics';
+import { CONTROL_PX } from '../../figures/ntk/controlRoom';
 
 export interface CapturedStill { kind: 'still'; spec: StillSpec; meta: ImageMeta }
 export interface CapturedAnimated { kind: 'animated'; spec: AnimatedSpec; meta: ImageMeta }
@@ -61,4 +62,18 @@ export async function drawOutput(c: Captured, key: RenditionKey, frame = 0): Pro
 /** Every colour a recording painted or wrote text in (lower case). */
 export function colorsUsed(rec: RecordingContext): Set<string> {
   return new Set([...rec.paints.map((p) => p.style), ...rec.texts.map((t) => t.style)].map((s) => s.toLowerCase()));
+}
+
+/**
+ * The play button sits over the bottom-right corner of an animation: the
+ * rightmost x tick label (the one nearest the corner) must end above it, at
+ * the smallest display scale (0.8 on phones, 0.9 on desktops). Returns that label.
+ */
+export async function expectControlCornerFree(c: Captured, key: RenditionKey, frame: number): Promise<string> {
+  const { fig, rec, layouts } = await drawOutput(c, key, frame);
+  const below = layouts[0].plot.y + layouts[0].plot.h;
+  const ticks = rec.texts.filter((t) => t.y > below && t.y < below + 40 && t.rotation === 0).sort((a, b) => b.x - a.x);
+  expect(ticks.length).toBeGreaterThan(0);
+  expect(ticks[0].y).toBeLessThan(fig.height - CONTROL_PX / (key.layout === 'phone' ? 0.8 : 0.9));
+  return ticks[0].text;
 }

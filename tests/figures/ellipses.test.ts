@@ -7,7 +7,7 @@ import { darkTheme, lightTheme } from '../../src/plot/theme';
 import ellipsesFigure, { ellipsesParams, type EllipseRun } from '../../figures/ntk/ellipses.figure';
 import { ellipsesFrame } from '../../figures/ntk/ellipse-frames';
 import { createKinkTracker, oneSided } from '../../figures/ntk/kinks';
-import { DESKTOP_LIGHT, PHONE_DARK, colorsUsed, drawOutput, runScript } from './capture-writer';
+import { DESKTOP_LIGHT, PHONE_DARK, colorsUsed, drawOutput, expectControlCornerFree, runScript } from './capture-writer';
 import { levelForSemiAxis, levelSetEllipse, relativeFrobenius } from '../../figures/ntk/ntk-ellipse';
 import { createReluGridEvaluator, sweepApplies } from '../../figures/ntk/relu-grid';
 
@@ -194,6 +194,13 @@ describe('ellipses figure script (small run)', () => {
     const curve = (c.data.ellipses as { runs: { lastFrameCurve: { y: number[] } }[] }).runs.flatMap((r) => r.lastFrameCurve.y);
     expect(Math.min(...curve)).toBeGreaterThanOrEqual(lo);
     expect(Math.max(...curve)).toBeLessThanOrEqual(hi);
+  });
+
+  it('keeps the play button\'s corner free in the hero and the row', async () => {
+    const c = await runScript(ellipsesFigure, small);
+    for (const id of ['ellipses-hero', 'ellipses', 'ellipse-functions']) {
+      for (const key of [PHONE_DARK, DESKTOP_LIGHT]) expect(await expectControlCornerFree(c.outputs[id], key, 2)).toMatch(/^\$\d\$$/);
+    }
   });
 
   it('draws both one-sided kernels of a run with parked units, and says so in the picture', async () => {
