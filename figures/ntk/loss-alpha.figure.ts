@@ -54,13 +54,14 @@ export function lossAlphaFrame(p: LossAlphaParams, f: LossFrame, r: Rendition) {
     x: { domain: f.win.w, label: xLabel },
     y: { domain: f.win.loss, label: 'Loss $(\\bar y - f)^2/\\alpha^2$' },
     title: `$\\alpha = ${formatAlpha(f.alpha)}$`,
-    // The parabolas open upwards around w0 at the centre: the upper middle is
-    // where the curves are, the upper left corner is (nearly) always empty.
-    legend: 'upper left',
+    // Measured over all frames (fixed and zooming, phone and half): the upper
+    // right is the emptiest corner; the steep branch of the model's loss grazes
+    // the legend's edge in some frames, where the other corners hide a whole branch.
+    legend: 'upper right',
   });
   const pal = r.theme.palette;
-  ax.line(f.ws, f.model, { color: pal[0], label: r.narrow ? 'Model' : 'Model loss' });
-  ax.line(f.ws, f.lin, { color: pal[1], dash: [9, 5], label: r.narrow ? 'Linearised' : 'Linearised loss' });
+  ax.line(f.ws, f.model, { color: pal[0], label: 'Model' });
+  ax.line(f.ws, f.lin, { color: pal[1], dash: [9, 5], label: 'Linearised' });
   ax.scatter([W0], [f.at0], { color: r.theme.foreground, radius: 5, label: '$w_0$' });
   return fig;
 }
