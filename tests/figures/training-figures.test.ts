@@ -100,6 +100,11 @@ describe('weight-matrices', () => {
     const { rec } = await drawOutput(m8, DESKTOP_LIGHT, 4);
     expect(rec.images).toHaveLength(2); // the matrix and its colourbar
     expect(rec.texts.map((t) => t.text)).toContain('Width $m = 8$, step $40$');
+    // aspect 'equal' axes are not locked by the engine: the plot must stay put on its own as the title's step grows.
+    for (const key of [PHONE_DARK, DESKTOP_LIGHT]) {
+      const [first, last] = [await drawOutput(m8, key, 0), await drawOutput(m8, key, 4)];
+      expect(last.layouts[0].plot).toEqual(first.layouts[0].plot);
+    }
     const runs = c.data['weight-matrices'].runs;
     expect(runs.map((r: any) => r.width)).toEqual([8, 64]);
     for (const r of runs) {
