@@ -80,7 +80,7 @@ export function trainRuns(p: EllipsesParams, rng: Rng, progress: (f: number) => 
         run.weightChange.push(relativeChange(s.params, s.model.initial));
         const k = run.step.length - 1;
         if (k < p.frames) {
-          const parked = kinks.parked(s.step);
+          const parked = kinks.parked();
           run.parked.push(parked.length);
           let range: [Kernel2, Kernel2] | null = null;
           if (parked.length) {

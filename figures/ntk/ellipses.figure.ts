@@ -116,19 +116,23 @@ export default defineFigure({
       `centred on the target (${list(p.yBar)}), one per output scale α from ${Math.min(...p.alphas)} to ` +
       `${Math.max(...p.alphas)}, and dotted trajectories that start at (0, 0) and curve towards the target. ` +
       `The ellipses of large α stay fixed while those of small α turn and shrink as training proceeds.`;
-    const ellipseCaption =
+    // The hero spans the column (three lines of caption); in the row the figure is half as wide, so less is said.
+    const heroCaption =
       `The tangent kernel $\\Theta$ of ${runs.length} networks with output scales $\\alpha$ from ${Math.min(...p.alphas)} to ` +
       `${Math.max(...p.alphas)}, drawn as ellipses (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) around the target, and their outputs ` +
       `$\\boldsymbol y$ (dots) during training. Large $\\alpha$: the ellipse stays put; small $\\alpha$: it turns and deforms.`;
-    const ellipses = (id: string, slot: 'full' | 'half', social: boolean) =>
+    const rowCaption =
+      `Each network's tangent kernel $\\Theta$ as an ellipse around the target (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) ` +
+      `and its outputs $\\boldsymbol y$ (dots) during training.`;
+    const ellipses = (id: string, slot: 'full' | 'half', social: boolean, caption: string) =>
       out.animated(id, {
         slot, social, frames: p.frames, delay: p.delayMs, poster: 'last',
         draw: (r, k) => ellipsesFrame(p, runs, level, k, r),
-      }, { alt: ellipseAlt, caption: ellipseCaption, notes: ellipseNotes });
+      }, { alt: ellipseAlt, caption, notes: ellipseNotes });
 
     await Promise.all([
-      ellipses('ellipses-hero', 'full', true),
-      ellipses('ellipses', 'half', false),
+      ellipses('ellipses-hero', 'full', true, heroCaption),
+      ellipses('ellipses', 'half', false, rowCaption),
       out.animated('ellipse-functions', {
         slot: 'half', frames: p.frames, delay: p.delayMs, poster: 'last',
         draw: (r, k) => functionsFrame(p, runs, grid, yRange, k, r),

@@ -20,7 +20,7 @@ export interface Unit { layer: number; unit: number }
 export interface KinkOptions {
   /** |z| below this at a data point counts as "at the kink" (pre-activations are O(1)). */
   tol: number;
-  /** …if the unit also changed sign at that point within this many steps. */
+  /** …if the unit also changed sign at that point within this many steps; it then stays parked while |z| < tol. */
   window: number;
 }
 
@@ -28,36 +28,40 @@ export const DEFAULT_KINKS: KinkOptions = { tol: 1e-4, window: 200 };
 
 /**
  * Watches every GD step (call `observe` at each step, in order) and tells
- * which units sit on their kink: small and recently sign-changing. A unit
- * that merely crosses the kink on its way is caught for a few steps at most.
+ * which units sit on their kink: a unit is parked once it is small and has
+ * changed sign recently, and stays parked until it leaves the band |z| < tol.
+ * (Late in training a parked unit changes sign only every few hundred steps;
+ * without the hysteresis it would drop out and come back, and the drawn pair
+ * of kernels would flicker instead of the sampled one.) A unit that merely
+ * crosses the kink on its way is caught for a few steps at most.
  */
 export function createKinkTracker(net: Mlp, xs: Float64Array, o: KinkOptions = DEFAULT_KINKS) {
   const tape = new Tape(net);
   const L = net.depth, size = xs.length * net.width;
   const sign = Array.from({ length: L }, () => new Int8Array(size));
   const lastFlip = Array.from({ length: L }, () => new Float64Array(size).fill(-Infinity));
+  const parked = Array.from({ length: L }, () => new Uint8Array(size));
   let started = false;
   return {
     observe(step: number, params: Float64Array): void {
       recordForward(net, params, xs, tape);
       for (let l = 0; l < L; l++) {
-        const z = tape.z[l], s = sign[l], f = lastFlip[l];
+        const z = tape.z[l], s = sign[l], f = lastFlip[l], p = parked[l];
         for (let i = 0; i < size; i++) {
           const v = z[i] > 0 ? 1 : -1;
           if (started && v !== s[i]) f[i] = step;
           s[i] = v;
+          if (Math.abs(z[i]) >= o.tol) p[i] = 0;
+          else if (step - f[i] <= o.window) p[i] = 1;
         }
       }
       started = true;
     },
-    /** Units at their kink now (the last observed step), with the data point where they are. */
-    parked(step: number): (Unit & { point: number })[] {
+    /** Units at their kink at the last observed step, with the data point where they are. */
+    parked(): (Unit & { point: number })[] {
       const out: (Unit & { point: number })[] = [];
       for (let l = 0; l < L; l++) {
-        const z = tape.z[l], f = lastFlip[l];
-        for (let i = 0; i < size; i++) {
-          if (Math.abs(z[i]) < o.tol && step - f[i] <= o.window) out.push({ layer: l, unit: i % net.width, point: Math.floor(i / net.width) });
-        }
+        for (let i = 0; i < size; i++) if (parked[l][i]) out.push({ layer: l, unit: i % net.width, point: Math.floor(i / net.width) });
       }
       return out;
     },

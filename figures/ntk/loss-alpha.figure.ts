@@ -52,13 +52,14 @@ export function lossAlphaFrame(p: LossAlphaParams, f: LossFrame, r: Rendition) {
     x: { domain: f.win.w, label: xLabel },
     y: { domain: f.win.loss, label: 'Loss $(\\bar y - f)^2/\\alpha^2$' },
     title: `$\\alpha = ${formatAlpha(f.alpha)}$`,
-    // The parabolas open upwards around w0 at the centre: the upper middle is
-    // where the curves are, the upper left corner is (nearly) always empty.
-    legend: 'upper left',
+    // Measured over all frames (fixed and zooming, phone and half): the upper
+    // right is the emptiest corner; the steep branch of the model's loss grazes
+    // the legend's edge in some frames, where the other corners hide a whole branch.
+    legend: 'upper right',
   });
   const pal = r.theme.palette;
-  ax.line(f.ws, f.model, { color: pal[0], label: r.narrow ? 'Model' : 'Model loss' });
-  ax.line(f.ws, f.lin, { color: pal[1], dash: [9, 5], label: r.narrow ? 'Linearised' : 'Linearised loss' });
+  ax.line(f.ws, f.model, { color: pal[0], label: 'Model' });
+  ax.line(f.ws, f.lin, { color: pal[1], dash: [9, 5], label: 'Linearised' });
   ax.scatter([W0], [f.at0], { color: r.theme.foreground, radius: 5, label: '$w_0$' });
   return fig;
 }
@@ -89,10 +90,10 @@ export default defineFigure({
           `for output scales α from 1 to ${aMax}` +
           (dynamic ? `, with axes zooming in on w0.` : ` on fixed axes.`) +
           ` Both minima move towards w0 and towards each other as α grows.`,
-        caption:
-          `Loss $(\\bar y - f(x, w))^2/\\alpha^2$ of the model (solid) and of its linearisation at $w_0$ (dashed) ` +
-          `as $\\alpha$ grows from 1 to ${aMax}` +
-          (dynamic ? `; the axes zoom in on $w_0$ to keep the gap between the minima in view.` : ` on fixed axes.`),
+        caption: dynamic
+          ? `The same, with axes zooming in on $w_0$ to keep the gap between the two minima in view.`
+          : `Loss $(\\bar y - f)^2/\\alpha^2$ of the model (solid) and of its linearisation at $w_0$ (dashed) as $\\alpha$ ` +
+            `grows from 1 to ${aMax}, on fixed axes.`,
         notes:
           `Toy model at $x = ${p.x}$, $\\bar y = ${p.yBar}$, $w_0 = ${W0}$; ${p.frames} frames, $\\alpha$ log-spaced. ` +
           (dynamic

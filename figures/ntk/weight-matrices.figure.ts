@@ -151,9 +151,8 @@ export default defineFigure({
           (lastChange > 0.05
             ? 'Individual cells visibly change colour as the network trains.'
             : 'The picture stays essentially the same from the first frame to the last.'),
-        caption:
-          `The ${m}×${m} weights between the hidden layers of the width-${m} network while it trains: ` +
-          `${(100 * lastChange).toPrecision(2)} % relative change by step ${result.steps}.`,
+        // Three in a row: a few words each.
+        caption: `Width ${m}: the ${m}×${m} hidden-to-hidden weights, ${(100 * lastChange).toPrecision(2)} % changed by step ${result.steps}.`,
         notes:
           `Learning rate $${fmtSci(rate.lr)}$${rate.capped ? ' (lowered below the stability bound $2/\\lambda_{\\max}$ of $\\Theta(\\boldsymbol w_0)$)' : ''}, ` +
           `${result.steps} steps${result.converged ? `, stopped at loss $< ${fmtSci(p.tolerance)}$` : ''}, one frame every ${p.frameEvery} steps. ` +

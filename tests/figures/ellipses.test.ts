@@ -122,17 +122,20 @@ describe('ReLU units parked on their kink', () => {
     expect(on[0] - off[0]).toBeGreaterThan(1e-3 * on[0]);
   });
 
-  it('the tracker reports a unit that is small and changed sign recently, not one that only passes', () => {
+  it('the tracker parks a unit that is small and changed sign recently, and keeps it while it stays small', () => {
     const tr = createKinkTracker(net, xs, { tol: 1e-4, window: 3 });
     const nudge = (d: number) => { const v = w.slice(); v[net.layers[1].biasOffset + 2] += d; return v; };
+    const parked = [{ layer: 1, unit: 2, point: 0 }];
     tr.observe(0, nudge(1e-6));
-    expect(tr.parked(0)).toEqual([]); // small, but never changed sign
+    expect(tr.parked()).toEqual([]); // small, but never changed sign
     tr.observe(1, nudge(-1e-6));
-    expect(tr.parked(1)).toEqual([{ layer: 1, unit: 2, point: 0 }]);
-    tr.observe(5, nudge(-2e-6));
-    expect(tr.parked(5)).toEqual([]); // last sign change 4 steps ago, outside the window
-    tr.observe(6, nudge(0.5));
-    expect(tr.parked(6)).toEqual([]); // crossed, but far from the kink now
+    expect(tr.parked()).toEqual(parked);
+    tr.observe(9, nudge(-2e-6));
+    expect(tr.parked()).toEqual(parked); // no sign change for 8 steps, but still on the kink
+    tr.observe(10, nudge(0.5));
+    expect(tr.parked()).toEqual([]); // left the kink
+    tr.observe(11, nudge(-0.5));
+    expect(tr.parked()).toEqual([]); // crossed the kink in one step: changed sign, but never small
   });
 });
 

@@ -75,7 +75,7 @@ describe('toy-model figure scripts', () => {
       const o = outputs[id];
       expect(o.kind === 'animated' && o.spec.frames).toBe(4);
       expect(o.spec.slot).toBe('half');
-      expect(o.meta.caption).toMatch(/from 1 to 2154/);
+      expect(o.meta.alt).toMatch(/from 1 to 2154/);
       expect(o.meta.notes).toMatch(/4 frames/);
       expect(o.meta.alt.length).toBeGreaterThan(40);
       const { rec } = await drawOutput(o, PHONE_DARK, 3);

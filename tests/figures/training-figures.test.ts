@@ -90,11 +90,16 @@ describe('weight-matrices', () => {
     expect(m8.spec.slot).toBe('third');
     expect(c.outputs['loss-curves'].spec.slot).toBe('half');
     expect(c.outputs['weight-change'].spec.slot).toBe('half');
-    expect(c.outputs['weight-matrix-64'].meta.caption).toMatch(/64×64 weights/);
+    expect(c.outputs['weight-matrix-64'].meta.caption).toMatch(/64×64 hidden-to-hidden weights/);
     expect(c.outputs['loss-curves'].meta.notes).toMatch(/up to 40 steps/);
     const { rec } = await drawOutput(m8, DESKTOP_LIGHT, 4);
     expect(rec.images).toHaveLength(2); // the matrix and its colourbar
     expect(rec.texts.map((t) => t.text)).toContain('Width $m = 8$, step $40$');
+    // aspect 'equal' axes are not locked by the engine: the plot must stay put on its own as the title's step grows.
+    for (const key of [PHONE_DARK, DESKTOP_LIGHT]) {
+      const [first, last] = [await drawOutput(m8, key, 0), await drawOutput(m8, key, 4)];
+      expect(last.layouts[0].plot).toEqual(first.layouts[0].plot);
+    }
     const runs = c.data['weight-matrices'].runs;
     expect(runs.map((r: any) => r.width)).toEqual([8, 64]);
     for (const r of runs) {
