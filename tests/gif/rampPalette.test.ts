@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildPalette, encodeAnimation, type Rgb } from '../../src/gif';
 import { createFigure, RecordingContext } from '../../src/plot';
+import { lightTheme } from '../../src/plot/theme';
 import { parseColor } from '../../src/plot/colormap';
 
 // Three line colours, each drawn only in its own horizontal band, translucent and anti-aliased,
@@ -10,7 +11,8 @@ const COLORS = ['#4e79a7', '#e15759', '#59a14f'];
 const W = 180, H = 150;
 
 function frame(t: number) {
-  const fig = createFigure({ width: W, height: H });
+  // A pure white background: the ramps below are measured from white.
+  const fig = createFigure({ width: W, height: H, theme: { ...lightTheme, background: '#ffffff' } });
   const ax = fig.axes({ rect: [0, 0, 1, 1], x: { domain: [0, 1] }, y: { domain: [0, 3] }, bare: true });
   const n = 60, xs = new Float64Array(n).map((_, i) => i / (n - 1));
   for (let k = 0; k < 3; k++) {
