@@ -27,8 +27,22 @@ export async function loadAllFigures(page: Page): Promise<void> {
   for (let i = 0; i < count; i++) {
     const img = page.locator('.figure picture img').nth(i);
     await img.scrollIntoViewIfNeeded();
-    // A condition, not a clock: the image has decoded (or failed, which the assertions report).
-    await img.evaluate((el: HTMLImageElement) => (el.complete ? undefined : new Promise((r) => { el.addEventListener('load', r, { once: true }); el.addEventListener('error', r, { once: true }); })));
+    // The image has decoded (or failed, which the assertions report). Bounded, so
+    // a lazy image that never starts loading is named instead of hanging the run.
+    const state = await img.evaluate(
+      (el: HTMLImageElement) =>
+        el.complete
+          ? 'done'
+          : new Promise<string>((r) => {
+              el.addEventListener('load', () => r('done'), { once: true });
+              el.addEventListener('error', () => r('done'), { once: true });
+              setTimeout(() => r(el.currentSrc ? 'slow' : 'never started'), 60_000);
+            }),
+    );
+    if (state === 'never started') {
+      const id = await img.evaluate((el) => el.closest('figure')?.getAttribute('data-figure-id'));
+      throw new Error(`figure ${id}: its lazy image never started loading after being scrolled into view`);
+    }
   }
 }
 
