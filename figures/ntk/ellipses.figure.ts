@@ -18,7 +18,7 @@
  * (2019), ellipses107.gif / train_funcs108.gif.
  */
 import { z } from 'zod';
-import { defineFigure } from '../../src/pipeline/contract';
+import { defineFigure, type OutputWriter, type Progress, type Rng } from '../../src/pipeline/contract';
 import { levelForSemiAxis, relativeFrobenius } from './ntk-ellipse';
 import { trainRuns, type EllipseRun } from './ellipse-runs';
 import { ellipsesFrame, functionsFrame } from './ellipse-frames';
@@ -84,93 +84,126 @@ function functionsRange(runs: readonly EllipseRun[]): [number, number] {
   return [Math.floor(lo - pad), Math.ceil(hi + pad)];
 }
 
+/** What training gave, and the two ranges fixed from it for every frame. */
+interface Trained {
+  runs: EllipseRun[];
+  grid: Float64Array;
+  /** One level c for every network and frame, from the initial kernels. */
+  level: number;
+  yRange: [number, number];
+}
+
+/** Compute: one training run per α, then the ellipses' level and the functions' y range. */
+function train(p: EllipsesParams, rng: Rng, progress: Progress): Trained {
+  const { runs, grid } = trainRuns(p, rng, (f) => progress(0.9 * f, 'training'));
+  const level = levelForSemiAxis(runs.map((r) => full(r.ntk[0])), p.ellipseSemiAxis);
+  return { runs, grid, level, yRange: p.yRange ?? functionsRange(runs) };
+}
+
+/** The setup in one paragraph: the functions' notes, and the start of the ellipses' notes. */
+function setupText(p: EllipsesParams): string {
+  const shownSteps = (p.frames - 1) * p.snapshotEvery;
+  return (
+    `$L = ${p.depth}$ hidden layers of width $m = ${p.width}$, zero output (a frozen copy subtracted), ` +
+    `$\\alpha \\in \\{${list(p.alphas)}\\}$, trained on $\\bar x = (${list(p.xBar)})$, $\\bar y = (${list(p.yBar)})$ ` +
+    `by gradient descent with learning rate ${p.lr} on $\\frac{1}{2\\alpha^2}\\Vert \\boldsymbol y - \\bar{\\boldsymbol y}\\Vert^2$, ` +
+    `steps 0 to ${shownSteps}, one frame every ${p.snapshotEvery} steps.`
+  );
+}
+
+/** The ellipses' notes: how an ellipse is drawn from Θ, and why some are doubled. */
+function ellipseNotes(p: EllipsesParams, runs: readonly EllipseRun[]): string {
+  const doubled = runs.filter((r) => r.ntkRange.some((x) => x)).map((r) => r.alpha);
+  return (
+    `${setupText(p)} Each ellipse is the level set $(\\boldsymbol y - \\bar{\\boldsymbol y})^T \\Theta (\\boldsymbol y - \\bar{\\boldsymbol y}) = c$ ` +
+    `of the normalised kernel $\\Theta = \\boldsymbol H/\\alpha^2$ on the two inputs: semi-axes along $\\Theta$'s eigenvectors, of ` +
+    `lengths $\\sqrt{c/\\lambda_i}$, so the long axis belongs to $\\lambda_{\\min}$; one $c$ for all networks and frames, chosen so the ` +
+    `longest initial semi-axis is ${p.ellipseSemiAxis}. Dots: the outputs $\\boldsymbol y(\\boldsymbol w(n))$ so far. ` +
+    `Double lines: gradient descent parks some ReLU units exactly on their kink at a data point (pre-activations of $10^{-5}$ ` +
+    `down to $10^{-14}$ that keep changing sign), where $\\Theta$ is not unique; the kernel sampled at one step then jumps ` +
+    `between values up to 5 % apart from frame to frame. Instead of one arbitrary sample we draw both one-sided kernels, every ` +
+    `parked unit on and every one off, whenever they differ by more than ${100 * p.kinkShare} % ` +
+    `(${doubled.length ? `here for $\\alpha \\in \\{${list(doubled)}\\}$` : 'never, in this run'}). The sampled kernels are in the data file.`
+  );
+}
+
+/** Publish: the ellipses twice (hero and row) and the functions, all drawn from the same runs frame for frame. */
+async function publishAnimations(out: OutputWriter, p: EllipsesParams, { runs, grid, level, yRange }: Trained) {
+  const notes = ellipseNotes(p, runs);
+  const alt =
+    `Animation in the output plane (y1, y2) = (f(${p.xBar[0]}), f(${p.xBar[1]})): ${runs.length} coloured ellipses ` +
+    `centred on the target (${list(p.yBar)}), one per output scale α from ${Math.min(...p.alphas)} to ` +
+    `${Math.max(...p.alphas)}, and dotted trajectories that start at (0, 0) and curve towards the target. ` +
+    `The ellipses of large α stay fixed while those of small α turn and shrink as training proceeds.`;
+  // The hero spans the column (three lines of caption); in the row the figure is half as wide, so less is said.
+  const heroCaption =
+    `The tangent kernel $\\Theta$ of ${runs.length} networks with output scales $\\alpha$ from ${Math.min(...p.alphas)} to ` +
+    `${Math.max(...p.alphas)}, drawn as ellipses (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) around the target, and their outputs ` +
+    `$\\boldsymbol y$ (dots) during training. Large $\\alpha$: the ellipse stays put; small $\\alpha$: it turns and deforms.`;
+  const rowCaption =
+    `Each network's tangent kernel $\\Theta$ as an ellipse around the target (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) ` +
+    `and its outputs $\\boldsymbol y$ (dots) during training.`;
+  const ellipses = (id: string, slot: 'full' | 'half', social: boolean, caption: string) =>
+    out.animated(id, {
+      slot, social, frames: p.frames, delay: p.delayMs, poster: 'last',
+      draw: (r, k) => ellipsesFrame(p, runs, level, k, r),
+    }, { alt, caption, notes });
+
+  await Promise.all([
+    ellipses('ellipses-hero', 'full', true, heroCaption),
+    ellipses('ellipses', 'half', false, rowCaption),
+    out.animated('ellipse-functions', {
+      slot: 'half', frames: p.frames, delay: p.delayMs, poster: 'last',
+      draw: (r, k) => functionsFrame(p, runs, grid, yRange, k, r),
+    }, {
+      alt:
+        `Animation of ${runs.length} network functions over x from ${p.xRange[0]} to ${p.xRange[1]}, one per output ` +
+        `scale α, all starting flat at zero and bending to pass through the two data points ` +
+        `(${p.xBar[0]}, ${p.yBar[0]}) and (${p.xBar[1]}, ${p.yBar[1]}).`,
+      caption:
+        `The same ${runs.length} networks as functions $f(x, \\boldsymbol w(n))$, frame for frame with the ellipses; ` +
+        `dots: the two training points.`,
+      notes: setupText(p),
+    }),
+  ]);
+}
+
+/** Data: every run's sampled kernels, outputs, losses and weight changes, and its last animated function. */
+function publishData(out: OutputWriter, p: EllipsesParams, { runs, grid, level, yRange }: Trained) {
+  const round = (v: number) => Number(v.toPrecision(8));
+  out.data('ellipses', {
+    params: { ...p, yRange },
+    level: round(level),
+    runs: runs.map((r) => ({
+      alpha: r.alpha,
+      step: r.step,
+      ntk: r.ntk.map((t) => t.map(round)),
+      // Per animated frame: units parked on a ReLU kink, and the one-sided kernels (on, off) drawn.
+      parkedUnits: r.parked,
+      ntkRange: r.ntkRange.map((x) => x && x.map((t) => t.map(round))),
+      y: r.y.map((t) => t.map(round)),
+      loss: r.loss.map(round),
+      weightChange: r.weightChange.map(round),
+      finalLoss: r.finalLoss,
+      ntkRelativeChange: relativeFrobenius(full(r.ntk[r.ntk.length - 1]), full(r.ntk[0])),
+      // The last animated function, on every fifth grid point.
+      lastFrameCurve: {
+        x: Array.from(grid.filter((_, n) => n % 5 === 0), round),
+        y: Array.from(r.curves.subarray((p.frames - 1) * grid.length).filter((_, n) => n % 5 === 0), round),
+      },
+    })),
+  });
+}
+
 export default defineFigure({
   id: 'ntk/ellipses',
   title: 'NTK ellipses and functions of networks with different output scales α',
   params: ellipsesParams,
   seed: 107,
   async render({ params: p, rng, progress, out }) {
-    const { runs, grid } = trainRuns(p, rng, (f) => progress(0.9 * f, 'training'));
-    // One level c for every network and frame, from the initial kernels.
-    const level = levelForSemiAxis(runs.map((r) => full(r.ntk[0])), p.ellipseSemiAxis);
-    const yRange = p.yRange ?? functionsRange(runs);
-    const shownSteps = (p.frames - 1) * p.snapshotEvery;
-    const doubled = runs.filter((r) => r.ntkRange.some((x) => x)).map((r) => r.alpha);
-    const setup =
-      `$L = ${p.depth}$ hidden layers of width $m = ${p.width}$, zero output (a frozen copy subtracted), ` +
-      `$\\alpha \\in \\{${list(p.alphas)}\\}$, trained on $\\bar x = (${list(p.xBar)})$, $\\bar y = (${list(p.yBar)})$ ` +
-      `by gradient descent with learning rate ${p.lr} on $\\frac{1}{2\\alpha^2}\\Vert \\boldsymbol y - \\bar{\\boldsymbol y}\\Vert^2$, ` +
-      `steps 0 to ${shownSteps}, one frame every ${p.snapshotEvery} steps.`;
-    const ellipseNotes =
-      `${setup} Each ellipse is the level set $(\\boldsymbol y - \\bar{\\boldsymbol y})^T \\Theta (\\boldsymbol y - \\bar{\\boldsymbol y}) = c$ ` +
-      `of the normalised kernel $\\Theta = \\boldsymbol H/\\alpha^2$ on the two inputs: semi-axes along $\\Theta$'s eigenvectors, of ` +
-      `lengths $\\sqrt{c/\\lambda_i}$, so the long axis belongs to $\\lambda_{\\min}$; one $c$ for all networks and frames, chosen so the ` +
-      `longest initial semi-axis is ${p.ellipseSemiAxis}. Dots: the outputs $\\boldsymbol y(\\boldsymbol w(n))$ so far. ` +
-      `Double lines: gradient descent parks some ReLU units exactly on their kink at a data point (pre-activations of $10^{-5}$ ` +
-      `down to $10^{-14}$ that keep changing sign), where $\\Theta$ is not unique; the kernel sampled at one step then jumps ` +
-      `between values up to 5 % apart from frame to frame. Instead of one arbitrary sample we draw both one-sided kernels, every ` +
-      `parked unit on and every one off, whenever they differ by more than ${100 * p.kinkShare} % ` +
-      `(${doubled.length ? `here for $\\alpha \\in \\{${list(doubled)}\\}$` : 'never, in this run'}). The sampled kernels are in the data file.`;
-    const ellipseAlt =
-      `Animation in the output plane (y1, y2) = (f(${p.xBar[0]}), f(${p.xBar[1]})): ${runs.length} coloured ellipses ` +
-      `centred on the target (${list(p.yBar)}), one per output scale α from ${Math.min(...p.alphas)} to ` +
-      `${Math.max(...p.alphas)}, and dotted trajectories that start at (0, 0) and curve towards the target. ` +
-      `The ellipses of large α stay fixed while those of small α turn and shrink as training proceeds.`;
-    // The hero spans the column (three lines of caption); in the row the figure is half as wide, so less is said.
-    const heroCaption =
-      `The tangent kernel $\\Theta$ of ${runs.length} networks with output scales $\\alpha$ from ${Math.min(...p.alphas)} to ` +
-      `${Math.max(...p.alphas)}, drawn as ellipses (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) around the target, and their outputs ` +
-      `$\\boldsymbol y$ (dots) during training. Large $\\alpha$: the ellipse stays put; small $\\alpha$: it turns and deforms.`;
-    const rowCaption =
-      `Each network's tangent kernel $\\Theta$ as an ellipse around the target (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) ` +
-      `and its outputs $\\boldsymbol y$ (dots) during training.`;
-    const ellipses = (id: string, slot: 'full' | 'half', social: boolean, caption: string) =>
-      out.animated(id, {
-        slot, social, frames: p.frames, delay: p.delayMs, poster: 'last',
-        draw: (r, k) => ellipsesFrame(p, runs, level, k, r),
-      }, { alt: ellipseAlt, caption, notes: ellipseNotes });
-
-    await Promise.all([
-      ellipses('ellipses-hero', 'full', true, heroCaption),
-      ellipses('ellipses', 'half', false, rowCaption),
-      out.animated('ellipse-functions', {
-        slot: 'half', frames: p.frames, delay: p.delayMs, poster: 'last',
-        draw: (r, k) => functionsFrame(p, runs, grid, yRange, k, r),
-      }, {
-        alt:
-          `Animation of ${runs.length} network functions over x from ${p.xRange[0]} to ${p.xRange[1]}, one per output ` +
-          `scale α, all starting flat at zero and bending to pass through the two data points ` +
-          `(${p.xBar[0]}, ${p.yBar[0]}) and (${p.xBar[1]}, ${p.yBar[1]}).`,
-        caption:
-          `The same ${runs.length} networks as functions $f(x, \\boldsymbol w(n))$, frame for frame with the ellipses; ` +
-          `dots: the two training points.`,
-        notes: setup,
-      }),
-    ]);
-
-    const round = (v: number) => Number(v.toPrecision(8));
-    out.data('ellipses', {
-      params: { ...p, yRange },
-      level: round(level),
-      runs: runs.map((r) => ({
-        alpha: r.alpha,
-        step: r.step,
-        ntk: r.ntk.map((t) => t.map(round)),
-        // Per animated frame: units parked on a ReLU kink, and the one-sided kernels (on, off) drawn.
-        parkedUnits: r.parked,
-        ntkRange: r.ntkRange.map((x) => x && x.map((t) => t.map(round))),
-        y: r.y.map((t) => t.map(round)),
-        loss: r.loss.map(round),
-        weightChange: r.weightChange.map(round),
-        finalLoss: r.finalLoss,
-        ntkRelativeChange: relativeFrobenius(full(r.ntk[r.ntk.length - 1]), full(r.ntk[0])),
-        // The last animated function, on every fifth grid point.
-        lastFrameCurve: {
-          x: Array.from(grid.filter((_, n) => n % 5 === 0), round),
-          y: Array.from(r.curves.subarray((p.frames - 1) * grid.length).filter((_, n) => n % 5 === 0), round),
-        },
-      })),
-    });
+    const trained = train(p, rng, progress);
+    await publishAnimations(out, p, trained);
+    publishData(out, p, trained);
     progress(1, 'done');
   },
 });
