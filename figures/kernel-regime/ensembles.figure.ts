@@ -16,8 +16,7 @@ import {
   gradientDescentSteps, initShallow, kernelPrediction, linspace, ntkGpMoments, shallowForward, shallowKernels, shallowNtk,
   symEig, trainShallow, type GpMoments,
 } from '../../src/numerics';
-import { PLOT_RANGE, clock, network, sig, trainingSet, type Clock, type TrainingSet } from './setup';
-import { linearisedTrainingParams } from './linearised-training.figure';
+import { PLOT_RANGE, clock, clockParams, coarsen, network, sig, trainingSet, type Clock, type TrainingSet } from './setup';
 
 export const ensemblesParams = z.object({
   /** Widths with a panel each (the rows of three in the article). */
@@ -27,8 +26,7 @@ export const ensemblesParams = z.object({
   /** Widths where only the linearised ensemble is computed. */
   linearOnlyWidths: z.array(z.number().int().min(2)).default([2048, 4096]),
   networks: z.number().int().min(4).max(1000).default(40),
-  lrFraction: linearisedTrainingParams.shape.lrFraction,
-  decays: linearisedTrainingParams.shape.decays,
+  ...clockParams,
   samples: z.number().int().min(10).max(1000).default(81),
   aspect: z.number().min(0.3).max(2).default(0.9),
   phoneAspect: z.number().min(0.3).max(2).default(0.8),
@@ -190,8 +188,7 @@ function convergence(p: EnsemblesParams, results: WidthResult[]) {
 /** Data: theory and every ensemble's moments on about 40 grid points, and the distances in standard errors. */
 function publishData(out: OutputWriter, p: EnsemblesParams, t: Theory, results: WidthResult[]) {
   const { set, c, grid, gp, gpSd } = t;
-  const every = Math.max(1, Math.round((grid.length - 1) / 40));
-  const coarse = (f: ArrayLike<number>) => Array.from(f).filter((_, i) => i % every === 0).map((v) => sig(v));
+  const coarse = coarsen(grid.length);
   out.data('ensembles', {
     networks: p.networks,
     lr: c.lr,

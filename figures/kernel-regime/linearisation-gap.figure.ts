@@ -8,19 +8,17 @@
  */
 import { z } from 'zod';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
-import { fitLine, linspace } from '../../src/numerics';
+import { fitLine } from '../../src/numerics';
 import { logSpacedWidths, logSummary } from '../shared/logScale';
 import { rmsGap, runCurves } from './curves';
-import { PLOT_RANGE, clock, logSteps, network, sig, trainingSet } from './setup';
-import { linearisedTrainingParams } from './linearised-training.figure';
+import { PLOT_RANGE, clockParams, network, planRun, sig } from './setup';
 
 export const linearisationGapParams = z.object({
   minWidth: z.number().int().min(2).default(64),
   maxWidth: z.number().int().max(100000).default(4096),
   widths: z.number().int().min(3).max(20).default(7),
   seeds: z.number().int().min(2).max(50).default(6),
-  lrFraction: linearisedTrainingParams.shape.lrFraction,
-  decays: linearisedTrainingParams.shape.decays,
+  ...clockParams,
   /** Snapshots (log-spaced in time) at which the gap is measured. */
   snapshots: z.number().int().min(2).default(16),
   samples: z.number().int().min(10).max(2000).default(81),
@@ -34,9 +32,7 @@ export default defineFigure({
   params: linearisationGapParams,
   seed: 2020,
   async render({ params: p, rng, progress, out }) {
-    const set = trainingSet(), c = clock(set.xs, p.lrFraction, p.decays);
-    const grid = linspace(PLOT_RANGE[0], PLOT_RANGE[1], p.samples);
-    const steps = logSteps(c.steps, p.snapshots);
+    const { set, clock: c, grid, steps } = planRun(p, p.snapshots);
     const widths = logSpacedWidths(p.minWidth, p.maxWidth, p.widths);
     // gaps[w][s]: sup over snapshots of the RMS gap on the grid.
     const gaps = widths.map((m, wi) => Array.from({ length: p.seeds }, () => {

@@ -7,16 +7,12 @@
  */
 import { z } from 'zod';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
-import { linspace } from '../../src/numerics';
 import { rmsGap, runCurves } from './curves';
-import { PLOT_RANGE, clock, logSteps, network, sig, trainingSet } from './setup';
+import { PLOT_RANGE, clockParams, coarsen, network, planRun, sig } from './setup';
 
 export const linearisedTrainingParams = z.object({
   width: z.number().int().min(2).max(100000).default(128),
-  /** η as a fraction of 1/λ_max(Θ∞). */
-  lrFraction: z.number().positive().max(1.9).default(0.9),
-  /** Train until the slowest kernel mode has decayed by e^{−decays}. */
-  decays: z.number().positive().default(3),
+  ...clockParams,
   frames: z.number().int().min(2).max(200).default(30),
   samples: z.number().int().min(10).max(2000).default(161),
   delayMs: z.number().int().positive().default(110),
@@ -30,9 +26,7 @@ export default defineFigure({
   params: linearisedTrainingParams,
   seed: 2019,
   async render({ params: p, rng, progress, out }) {
-    const set = trainingSet(), c = clock(set.xs, p.lrFraction, p.decays);
-    const grid = linspace(PLOT_RANGE[0], PLOT_RANGE[1], p.samples);
-    const steps = logSteps(c.steps, p.frames);
+    const { set, clock: c, grid, steps } = planRun(p, p.frames);
     const run = runCurves(network(p.width), set, grid, c.lr, steps, rng, true);
     progress(0.3, 'trained');
 
@@ -58,8 +52,7 @@ export default defineFigure({
       return fig;
     };
 
-    const every = Math.max(1, Math.round((p.samples - 1) / 40));
-    const coarse = (f: Float64Array) => Array.from(f.filter((_, i) => i % every === 0), (v) => sig(v));
+    const coarse = coarsen(p.samples);
     out.data('linearised-training', {
       width: p.width,
       lr: c.lr,

@@ -4,6 +4,7 @@
  * src/numerics/shallowNet.ts, and a learning rate and training length taken
  * from the infinite-width kernel, so every width trains on the same clock.
  */
+import { z } from 'zod';
 import { createShallow, linspace, shallowKernels, symEig, type ShallowNet } from '../../src/numerics';
 
 export const TRAIN_POINTS = 8;
@@ -48,6 +49,32 @@ export function clock(xs: Float64Array, lrFraction: number, decays: number): Clo
   return { lr, steps: Math.ceil(decays / (lr * eigenvalues[eigenvalues.length - 1])), eigenvalues };
 }
 
+/**
+ * The clock's parameters, for a figure's zod schema. One definition, so the
+ * figures that train on this experiment share its default step size and length.
+ */
+export const clockParams = {
+  /** η as a fraction of 1/λ_max(Θ∞). */
+  lrFraction: z.number().positive().max(1.9).default(0.9),
+  /** Train until the slowest kernel mode has decayed by e^{−decays}. */
+  decays: z.number().positive().default(3),
+};
+
+/** One training run planned on a plot grid: the data, its clock, and the steps at which the curves are taken. */
+export interface PlannedRun {
+  set: TrainingSet;
+  clock: Clock;
+  /** `samples` points over PLOT_RANGE. */
+  grid: Float64Array;
+  /** `snapshots` steps from 0 to the end of the run, log-spaced (see logSteps). */
+  steps: number[];
+}
+
+export function planRun(p: { lrFraction: number; decays: number; samples: number }, snapshots: number): PlannedRun {
+  const set = trainingSet(), c = clock(set.xs, p.lrFraction, p.decays);
+  return { set, clock: c, grid: linspace(PLOT_RANGE[0], PLOT_RANGE[1], p.samples), steps: logSteps(c.steps, snapshots) };
+}
+
 /** `count` integer steps from 0 to `last`, spaced evenly in log(1 + t): fast early change gets frames too. */
 export function logSteps(last: number, count: number): number[] {
   const out: number[] = [];
@@ -60,3 +87,12 @@ export function logSteps(last: number, count: number): number[] {
 
 /** Rounded to `digits` significant digits for the data files. */
 export const sig = (v: number, digits = 7): number => Number(v.toPrecision(digits));
+
+/**
+ * Curves on a grid of `samples` points thinned to about 40 and rounded, for the
+ * data files: enough to check a claim, small enough to read.
+ */
+export function coarsen(samples: number): (f: ArrayLike<number>) => number[] {
+  const every = Math.max(1, Math.round((samples - 1) / 40));
+  return (f) => Array.from(f).filter((_, i) => i % every === 0).map((v) => sig(v));
+}
