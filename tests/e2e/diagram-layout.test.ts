@@ -4,20 +4,15 @@
  * than a phone, a row whose diagram and image do not match. Checked on every
  * page with diagrams, with collapsible proofs opened (diagrams live in them).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, openContext, sitemapPages, toLocal } from './crawl';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sitePages } from './sitePages';
 
 const sites = inject('sites');
 /** Diagrams whose text was sized for phones and desktops (the Hessian row of the NTK post). */
 const SIZED = ['one-layer-network', 'hessian-structure'];
 
 interface DiagramBox { name: string; left: number; right: number; minFont: number }
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
-}
 
 const measure = (page: Page) => page.evaluate(() => ({
   scrollWidth: document.documentElement.scrollWidth,
@@ -32,43 +27,27 @@ const measure = (page: Page) => page.evaluate(() => ({
 }));
 
 describe.each(sites)('diagram layout ($name)', (site) => {
-  let browser: Browser;
-  let pages: string[] = [];
-
-  beforeAll(async () => {
-    browser = await connect();
-    pages = (await sitemapPages(site)).map((p) => toLocal(site, p));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const pages = sitePages(site);
 
   it.each([320, 390, 1280])('at %i px no diagram leaves the page; the sized ones keep text ≥ 11 px (except at 320)', async (width) => {
-    const context = await openContext(browser, { viewport: { width, height: 900 } });
-    try {
-      const page = await context.newPage();
-      let seen: DiagramBox[] = [];
-      for (const url of pages) {
-        await open(page, url);
-        const m = await measure(page);
-        expect(m.scrollWidth, url).toBeLessThanOrEqual(m.clientWidth);
-        for (const d of m.diagrams) {
-          expect(d.left, d.name).toBeGreaterThanOrEqual(0);
-          expect(d.right, d.name).toBeLessThanOrEqual(width);
-        }
-        seen = seen.concat(m.diagrams);
-        // A diagram beside an image in a row (desktop): the two are drawn to the same height.
-        if (width >= 1280) for (const row of m.rows) {
-          if (row.length !== 2) continue;
-          expect(Math.abs(row[0].top - row[1].top)).toBeLessThan(2);
-          expect(Math.abs(row[0].height - row[1].height) / Math.max(row[0].height, row[1].height)).toBeLessThan(0.05);
-        }
+    let seen: DiagramBox[] = [];
+    await pages.eachPage({ viewport: { width, height: 900 } }, async (page, url) => {
+      const m = await measure(page);
+      expect(m.scrollWidth, url).toBeLessThanOrEqual(m.clientWidth);
+      for (const d of m.diagrams) {
+        expect(d.left, d.name).toBeGreaterThanOrEqual(0);
+        expect(d.right, d.name).toBeLessThanOrEqual(width);
       }
-      const sized = seen.filter((d) => SIZED.includes(d.name));
-      expect(sized.length).toBeGreaterThan(0);
-      if (width >= 390) for (const d of sized) expect(d.minFont, d.name).toBeGreaterThanOrEqual(11);
-    } finally {
-      await context.close();
-    }
+      seen = seen.concat(m.diagrams);
+      // A diagram beside an image in a row (desktop): the two are drawn to the same height.
+      if (width >= 1280) for (const row of m.rows) {
+        if (row.length !== 2) continue;
+        expect(Math.abs(row[0].top - row[1].top)).toBeLessThan(2);
+        expect(Math.abs(row[0].height - row[1].height) / Math.max(row[0].height, row[1].height)).toBeLessThan(0.05);
+      }
+    }, { openDetails: true });
+    const sized = seen.filter((d) => SIZED.includes(d.name));
+    expect(sized.length).toBeGreaterThan(0);
+    if (width >= 390) for (const d of sized) expect(d.minFont, d.name).toBeGreaterThanOrEqual(11);
   });
 });

@@ -4,64 +4,48 @@
  * the math ends, and gluing them never pushes a formula past the screen's
  * edge. Checked on every page, body and captions.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, openContext, sitemapPages, toLocal } from './crawl';
+import { describe, expect, inject, it } from 'vitest';
+import { sitePages } from './sitePages';
 
 const site = inject('sites')[0];
 
 describe('inline math and punctuation at phone width', () => {
-  let browser: Browser;
-  let pages: string[] = [];
-  beforeAll(async () => {
-    browser = await connect();
-    pages = (await sitemapPages(site)).map((p) => toLocal(site, p));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const pages = sitePages(site);
 
   it('punctuation after math is on the line where the math ends', async () => {
-    const context = await openContext(browser, { viewport: { width: 360, height: 780 } });
-    try {
-      const page = await context.newPage();
-      let checked = 0;
-      for (const url of pages) {
-        await page.goto(url);
-        const r = await page.evaluate(() => {
-          const stranded: string[] = [];
-          let n = 0;
-          for (const span of document.querySelectorAll('.math-punct')) {
-            const last = span.lastChild;
-            const math = last?.previousSibling as Element | null;
-            if (last?.nodeType !== Node.TEXT_NODE || !math?.classList.contains('katex')) continue;
-            const bases = math.querySelectorAll('.katex-html .base');
-            const end = bases[bases.length - 1]?.getBoundingClientRect();
-            const range = document.createRange();
-            range.selectNodeContents(last);
-            const punct = range.getBoundingClientRect();
-            if (!end || end.height === 0 || punct.height === 0) continue; // not rendered (closed <details>)
-            n++;
-            // A new line starts below the end of the math's last box.
-            if (punct.top >= end.bottom - 1) stranded.push(`${last.textContent} after "${math.querySelector('annotation')?.textContent}"`);
-          }
-          // Gluing must not make a formula overflow the column on a phone.
-          const overflowing = [...document.querySelectorAll('.math-punct')]
-            // Against its own block (a figure row may scroll sideways on phones), not the viewport.
-            .filter((el) => {
-              const block = el.closest('p, li, figcaption, dd, td, summary, div');
-              return block !== null && el.getBoundingClientRect().right > block.getBoundingClientRect().right + 1;
-            })
-            .map((el) => el.querySelector('annotation')?.textContent ?? '');
-          return { n, stranded, overflowing };
-        });
-        checked += r.n;
-        expect(r.stranded, url).toEqual([]);
-        expect(r.overflowing, url).toEqual([]);
-      }
-      expect(checked).toBeGreaterThan(10);
-    } finally {
-      await context.close();
-    }
+    let checked = 0;
+    await pages.eachPage({ viewport: { width: 360, height: 780 } }, async (page, url) => {
+      const r = await page.evaluate(() => {
+        const stranded: string[] = [];
+        let n = 0;
+        for (const span of document.querySelectorAll('.math-punct')) {
+          const last = span.lastChild;
+          const math = last?.previousSibling as Element | null;
+          if (last?.nodeType !== Node.TEXT_NODE || !math?.classList.contains('katex')) continue;
+          const bases = math.querySelectorAll('.katex-html .base');
+          const end = bases[bases.length - 1]?.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(last);
+          const punct = range.getBoundingClientRect();
+          if (!end || end.height === 0 || punct.height === 0) continue; // not rendered (closed <details>)
+          n++;
+          // A new line starts below the end of the math's last box.
+          if (punct.top >= end.bottom - 1) stranded.push(`${last.textContent} after "${math.querySelector('annotation')?.textContent}"`);
+        }
+        // Gluing must not make a formula overflow the column on a phone.
+        const overflowing = [...document.querySelectorAll('.math-punct')]
+          // Against its own block (a figure row may scroll sideways on phones), not the viewport.
+          .filter((el) => {
+            const block = el.closest('p, li, figcaption, dd, td, summary, div');
+            return block !== null && el.getBoundingClientRect().right > block.getBoundingClientRect().right + 1;
+          })
+          .map((el) => el.querySelector('annotation')?.textContent ?? '');
+        return { n, stranded, overflowing };
+      });
+      checked += r.n;
+      expect(r.stranded, url).toEqual([]);
+      expect(r.overflowing, url).toEqual([]);
+    });
+    expect(checked).toBeGreaterThan(10);
   });
 });
