@@ -8,6 +8,7 @@ import { colorAt } from './colorAt';
 import type { DrawContext } from './context';
 import { drawLabel } from './drawLabel';
 import type { Mark } from './marks';
+import { parseColor } from './colormap';
 import { rasteriseHeatmap } from './resample';
 import { drawContour } from './drawContour';
 import type { Theme } from './theme';
@@ -157,6 +158,7 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
       const pr = ctx.pixelRatio;
       const img = rasteriseHeatmap({
         values: m.values, rows: m.rows, cols: m.cols, colormap: m.colormap ?? 'viridis', domain: m.domain, resample: m.resample,
+        nanColor: parseColor(T.missing),
         width: Math.max(1, Math.round(bw * pr)), height: Math.max(1, Math.round(bh * pr)),
       });
       ctx.drawImage(img, bx, by, bw, bh);

@@ -6,7 +6,8 @@
  * fonts) is light, hence sizes a little above the 11 px floor.
  *
  * Colours are checked by tests/plot/theme.test.ts: text ≥ 4.5:1 and marks
- * (palette, reference lines) ≥ 3:1 against the background, in both schemes.
+ * (palette, reference lines) ≥ 3:1 against the background, in both schemes;
+ * the missing-cell grey sits between the background and the text.
  */
 export type ColorScheme = 'light' | 'dark';
 
@@ -45,6 +46,12 @@ export interface Theme {
   legendBorder: string;
   /** Halo behind text drawn over marks. */
   halo: string;
+  /**
+   * Heatmap cells without a value (NaN: a training run that diverged, say). A
+   * grey near the background, so an empty cell reads as "nothing here" and not
+   * as a value of the colormap; a light grey on the dark page would glare.
+   */
+  missing: string;
 }
 
 /** Site backgrounds (src/styles/global.css --bg): a dark figure must sit flush on the dark page. */
@@ -87,6 +94,7 @@ export const lightTheme: Theme = {
   legendBackground: 'rgba(255,255,255,0.88)',
   legendBorder: '#cccccc',
   halo: 'rgba(255,255,255,0.85)',
+  missing: '#dcdcdc',
 };
 
 /**
@@ -107,6 +115,7 @@ export const darkTheme: Theme = {
   legendBackground: 'rgba(21,23,26,0.88)',
   legendBorder: '#454b52',
   halo: 'rgba(21,23,26,0.85)',
+  missing: '#3a3f45',
 };
 
 /** Kept for scripts and tests that draw a single light figure. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colormapLut, createFigure, rasteriseHeatmap } from '../../src/plot';
+import { parseColor } from '../../src/plot/colormap';
+import { darkTheme, lightTheme } from '../../src/plot/theme';
 
 const lutColor = (name: 'viridis' | 'inferno', t: number) => {
   const lut = colormapLut(name), k = 3 * Math.round(t * 255);
@@ -37,6 +39,16 @@ describe('heatmaps', () => {
     const near = rasteriseHeatmap({ values: v, rows: n, cols: n, width: 500, height: 500, colormap: 'viridis', domain: [0, 1], resample: 'nearest' });
     const o = 0; // pixel (0,0) centre falls in cell (1,1): value 0
     expect([near.data[o], near.data[o + 1], near.data[o + 2]]).toEqual(lutColor('viridis', 0));
+  });
+  it("draws a cell without a value (NaN) in the theme's missing colour, light and dark", () => {
+    for (const theme of [lightTheme, darkTheme]) {
+      const fig = createFigure({ width: 200, height: 200, theme });
+      const ax = fig.axes({ x: { domain: [0, 2] }, y: { domain: [1, 0] }, bare: true });
+      ax.heatmap({ values: new Float64Array([NaN, 1]), rows: 1, cols: 2, domain: [0, 1] });
+      const img = fig.rgba(), L = ax.layout!;
+      const o = 4 * (Math.round(L.plot.y + L.plot.h / 2) * img.width + Math.round(L.plot.x + L.plot.w / 4));
+      expect([img.data[o], img.data[o + 1], img.data[o + 2]], theme.scheme).toEqual(parseColor(theme.missing));
+    }
   });
   it('clamps values outside the fixed domain', () => {
     const img = rasteriseHeatmap({ values: new Float64Array([-5, 5]), rows: 1, cols: 2, width: 2, height: 1, colormap: 'viridis', domain: [0, 1] });

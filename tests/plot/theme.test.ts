@@ -25,6 +25,10 @@ describe.each([lightTheme, darkTheme] as Theme[])('$scheme theme', (t) => {
   it('every palette colour and reference line has ≥ 3:1 contrast', () => {
     for (const c of [...t.palette, t.reference, t.highlight]) expect(contrast(c, t.background), c).toBeGreaterThanOrEqual(3);
   });
+  it('missing heatmap cells stand apart from the background but nearer it than the text (they recede, not glare)', () => {
+    expect(contrast(t.missing, t.background)).toBeGreaterThanOrEqual(1.2);
+    expect(contrast(t.missing, t.background)).toBeLessThan(contrast(t.missing, t.foreground));
+  });
   it('palette colours stay distinguishable from each other', () => {
     const p = t.palette;
     for (let i = 0; i < p.length; i++) for (let j = i + 1; j < p.length; j++) expect(p[i], `${p[i]} vs ${p[j]}`).not.toBe(p[j]);
