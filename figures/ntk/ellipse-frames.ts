@@ -50,7 +50,7 @@ export function ellipsesFrame(p: EllipsesParams, runs: readonly EllipseRun[], le
   });
   ax.scatter([p.yBar[0]], [p.yBar[1]], { color: r.theme.foreground, radius: 4.5, label: compact(r) ? '$\\bar{\\boldsymbol y}$' : 'Target $\\bar{\\boldsymbol y}$' });
   if (doubled) {
-    ax.text(0.98, 0.97, compact(r) ? 'Double line: a ReLU kink' : 'Double line: units on a ReLU kink, $\\Theta$ on / off', {
+    ax.text(0.98, 0.97, compact(r) ? 'Double line: a ReLU kink' : 'Double line: units on a ReLU kink, $\\boldsymbol\\Theta$ on / off', {
       coords: 'axes', anchor: 'end', baseline: 'top', color: r.theme.muted, size: r.theme.fontSize.annotation, halo: true,
     });
   }

@@ -115,12 +115,13 @@ function setupText(p: EllipsesParams): string {
 function ellipseNotes(p: EllipsesParams, runs: readonly EllipseRun[]): string {
   const doubled = runs.filter((r) => r.ntkRange.some((x) => x)).map((r) => r.alpha);
   return (
-    `${setupText(p)} Each ellipse is the level set $(\\boldsymbol y - \\bar{\\boldsymbol y})^T \\Theta (\\boldsymbol y - \\bar{\\boldsymbol y}) = c$ ` +
-    `of the normalised kernel $\\Theta = \\boldsymbol H/\\alpha^2$ on the two inputs: semi-axes along $\\Theta$'s eigenvectors, of ` +
+    `${setupText(p)} Each ellipse is the level set $(\\boldsymbol y - \\bar{\\boldsymbol y})^T \\boldsymbol\\Theta (\\boldsymbol y - \\bar{\\boldsymbol y}) = c$ ` +
+    `of the tangent kernel on the two inputs, $\\boldsymbol\\Theta = \\nabla_{\\boldsymbol w} \\boldsymbol y^T \\nabla_{\\boldsymbol w} \\boldsymbol y / \\alpha^2$ ` +
+    `(divided by $\\alpha^2$ like the loss, so that the kernels of different $\\alpha$ are comparable): semi-axes along $\\boldsymbol\\Theta$'s eigenvectors, of ` +
     `lengths $\\sqrt{c/\\lambda_i}$, so the long axis belongs to $\\lambda_{\\min}$; one $c$ for all networks and frames, chosen so the ` +
     `longest initial semi-axis is ${p.ellipseSemiAxis}. Dots: the outputs $\\boldsymbol y(\\boldsymbol w(n))$ so far. ` +
     `Double lines: gradient descent parks some ReLU units exactly on their kink at a data point (pre-activations of $10^{-5}$ ` +
-    `down to $10^{-14}$ that keep changing sign), where $\\Theta$ is not unique; the kernel sampled at one step then jumps ` +
+    `down to $10^{-14}$ that keep changing sign), where $\\boldsymbol\\Theta$ is not unique; the kernel sampled at one step then jumps ` +
     `between values up to 5 % apart from frame to frame. Instead of one arbitrary sample we draw both one-sided kernels, every ` +
     `parked unit on and every one off, whenever they differ by more than ${100 * p.kinkShare} % ` +
     `(${doubled.length ? `here for $\\alpha \\in \\{${list(doubled)}\\}$` : 'never, in this run'}). The sampled kernels are in the data file.`
@@ -137,11 +138,11 @@ async function publishAnimations(out: OutputWriter, p: EllipsesParams, { runs, g
     `The ellipses of large α stay fixed while those of small α turn and shrink as training proceeds.`;
   // The hero spans the column (three lines of caption); in the row the figure is half as wide, so less is said.
   const heroCaption =
-    `The tangent kernel $\\Theta$ of ${runs.length} networks with output scales $\\alpha$ from ${Math.min(...p.alphas)} to ` +
+    `The tangent kernel $\\boldsymbol\\Theta$ of ${runs.length} networks with output scales $\\alpha$ from ${Math.min(...p.alphas)} to ` +
     `${Math.max(...p.alphas)}, drawn as ellipses (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) around the target, and their outputs ` +
     `$\\boldsymbol y$ (dots) during training. Large $\\alpha$: the ellipse stays put; small $\\alpha$: it turns and deforms.`;
   const rowCaption =
-    `Each network's tangent kernel $\\Theta$ as an ellipse around the target (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) ` +
+    `Each network's tangent kernel $\\boldsymbol\\Theta$ as an ellipse around the target (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) ` +
     `and its outputs $\\boldsymbol y$ (dots) during training.`;
   const ellipses = (id: string, slot: 'full' | 'half', social: boolean, caption: string) =>
     out.animated(id, {

@@ -165,7 +165,7 @@ export default defineFigure({
       notes:
         `Why $\\Theta/m$: we initialise as PyTorch-style code does (LeCun, weights $\\sim \\mathcal N(0, 1/\\text{fan-in})$, ` +
         `biases uniform in $\\pm 1/\\sqrt{\\text{fan-in}}$), not in the NTK parameterisation. Each of the $m$ units of a hidden layer ` +
-        `then adds a term of order 1 to $\\Theta = \\nabla y\\, \\nabla y^\\top$, so the raw kernel grows linearly with $m$; ` +
+        `then adds a term of order 1 to $\\Theta(x, x') = \\langle \\nabla_{\\boldsymbol w} f(x, \\boldsymbol w), \\nabla_{\\boldsymbol w} f(x', \\boldsymbol w) \\rangle$, so the raw kernel grows linearly with $m$; ` +
         `$\\Theta/m$ converges to the analytic kernel $\\Theta^\\infty$ (arc-cosine recursion, normalised as $\\lim \\Theta/m$). ` +
         `Panels 1–${p.shownWidths.length}: the slice $\\Theta(x, x_0)/m$ at $x_0 = ${p.x0}$ (dotted line) for ${p.seeds} random ` +
         `networks of width ${shown}, and their mean. Last panel: relative Frobenius distance $\\|\\Theta/m - \\Theta^\\infty\\|_F / \\|\\Theta^\\infty\\|_F$ ` +

@@ -154,7 +154,7 @@ export default defineFigure({
         // Three in a row: a few words each.
         caption: `Width ${m}: the ${m}×${m} hidden-to-hidden weights, ${(100 * lastChange).toPrecision(2)} % changed by step ${result.steps}.`,
         notes:
-          `Learning rate $${fmtSci(rate.lr)}$${rate.capped ? ' (lowered below the stability bound $2/\\lambda_{\\max}$ of $\\Theta(\\boldsymbol w_0)$)' : ''}, ` +
+          `Learning rate $${fmtSci(rate.lr)}$${rate.capped ? ' (lowered below the stability bound $2/\\lambda_{\\max}$ of $\\boldsymbol\\Theta(\\boldsymbol w_0)$)' : ''}, ` +
           `${result.steps} steps${result.converged ? `, stopped at loss $< ${fmtSci(p.tolerance)}$` : ''}, one frame every ${p.frameEvery} steps. ` +
           `Colour scale fixed from the initial matrix (its central ${Math.round(100 * (1 - 2 * p.colorQuantile))} % of values); ` +
           `each pixel shows one weight (nearest, not averaged). Relative change $\\|W(n) - W_0\\|_F/\\|W_0\\|_F$ per frame is in the data file.`,
@@ -193,7 +193,7 @@ export default defineFigure({
 
     const rates = runs.map((r) => `$${fmtSci(r.lr)}$ for $m = ${r.width}$`).join(', ');
     const lrNote = runs.some((r) => r.lrCapped)
-      ? ` (${p.lr} where stable; for wider networks ${p.stabilityFraction} of the bound $2/\\lambda_{\\max}$ of $\\Theta(\\boldsymbol w_0)$, since with LeCun initialisation the kernel grows with width)`
+      ? ` (${p.lr} where stable; for wider networks ${p.stabilityFraction} of the bound $2/\\lambda_{\\max}$ of $\\boldsymbol\\Theta(\\boldsymbol w_0)$, since with LeCun initialisation the kernel grows with width)`
       : '';
     const setup =
       `Networks with ${p.depth} hidden layers of widths ${widths}, trained by full-batch ` +
