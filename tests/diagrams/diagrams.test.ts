@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import katex from 'katex';
+import { PHONE_MEDIA } from '../../src/components/figureSources';
+import { PHONE_MAX_VIEWPORT_REM } from '../../src/pipeline/renditions/plan';
 import { closeRenderer, renderDiagram } from './renderDiagram';
+import { drawings } from './drawings';
 
 afterAll(closeRenderer);
 
@@ -29,13 +33,17 @@ function commonChecks(html: string, name: string): void {
 }
 
 describe('diagrams render with typeset labels', () => {
-  test('SimpleNetwork draws every edge between consecutive layers', async () => {
+  test('SimpleNetwork draws every edge between consecutive layers, wide and narrow', async () => {
     const html = await renderDiagram(`${dir}/SimpleNetwork.astro`, { drawn: 4 });
     commonChecks(html, 'simple-network');
-    // 1×4 + 4×4 + 4×1 edges with 4 drawn nodes per hidden layer.
-    expect(html.match(/<line /g)).toHaveLength(24);
-    expect(html.match(/<circle /g)).toHaveLength(1 + 4 + 4 + 1 + 2 * 3);
-    expect(labels(html)).toEqual(expect.arrayContaining([annotation(String.raw`f(x, \boldsymbol w)`), annotation(String.raw`\text{width } m`)]));
+    const both = drawings(html);
+    expect(both.map((d) => d.layout)).toEqual(['wide', 'narrow']);
+    for (const d of both) {
+      // 1×4 + 4×4 + 4×1 edges with 4 drawn nodes per hidden layer.
+      expect(d.html.match(/<line /g), d.layout).toHaveLength(24);
+      expect(d.html.match(/<circle /g), d.layout).toHaveLength(1 + 4 + 4 + 1 + 2 * 3);
+      expect(labels(d.html)).toEqual(expect.arrayContaining([annotation(String.raw`f(x, \boldsymbol w)`), annotation(String.raw`\text{width } m`)]));
+    }
   });
 
   test('Notation shows targets and outputs as vectors', async () => {
@@ -83,5 +91,37 @@ describe('diagrams render with typeset labels', () => {
     expect(found).toContain(String.raw`\boldsymbol\Theta(\boldsymbol w_0)`);
     expect(found).toContain(String.raw`\langle`);
     expect(found).toContain('bmatrix');
+  });
+});
+
+/**
+ * Text as displayed: a label of size s (viewBox units) shows at s × shown
+ * width ÷ viewBox width CSS px, and must be ≥ 11 px. A drawing is shown at
+ * min(its viewBox width, the column), the column being the viewport less the
+ * page's 1rem padding on each side (global.css). The browser test
+ * (tests/e2e/diagram-layout.test.ts) measures the same on the built pages,
+ * including diagrams inside proof boxes, which get a little less.
+ */
+describe('diagram text shows at ≥ 11 CSS px', () => {
+  const PAGE_PADDING = 2 * 16;
+  const PHONE = 390;
+  const FIRST_WIDE_VIEWPORT = PHONE_MAX_VIEWPORT_REM * 16 + 1;
+  const shown = (vw: number, viewport: number) => Math.min(vw, viewport - PAGE_PADDING);
+  const components = ['SimpleNetwork', 'Notation', 'TaylorShapes', 'NtkGram', 'OneLayerNetwork', 'HessianStructure'];
+
+  test.each(components)('%s: on a 390 px phone, and in its wide drawing from the first viewport that shows it', async (name) => {
+    const all = drawings(await renderDiagram(`${dir}/${name}.astro`));
+    for (const d of all) expect(d.sizes.length, `${name}: labels carry data-size`).toBeGreaterThan(0);
+    const phone = all.find((d) => d.layout !== 'wide')!;
+    const smallest = (d: (typeof all)[number], viewport: number) => (Math.min(...d.sizes) * shown(d.width, viewport)) / d.width;
+    expect(smallest(phone, PHONE), `${name} ${phone.layout ?? 'only'} drawing at ${PHONE} px`).toBeGreaterThanOrEqual(11);
+    for (const d of all.filter((x) => x.layout === 'wide')) {
+      expect(smallest(d, FIRST_WIDE_VIEWPORT), `${name} wide drawing at ${FIRST_WIDE_VIEWPORT} px`).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  test("the narrow drawings take over at the figures' phone breakpoint", () => {
+    const css = readFileSync(new URL('../../src/components/diagrams/Diagram.astro', import.meta.url), 'utf8');
+    expect(css).toContain(`@media ${PHONE_MEDIA}`);
   });
 });
