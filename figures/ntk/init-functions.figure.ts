@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { linspace } from '../../src/numerics';
+import { symmetricRange } from '../shared/symmetricRange';
 import { ENSEMBLE_SEED, columnMeanStd, createEnsemble, evaluateAll, reluInitVariance, roundSig } from './network-ensemble';
 
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');
@@ -45,9 +46,7 @@ export default defineFigure({
     const curves = evaluateAll(net, params, xs);
     progress(0.4, 'networks evaluated');
 
-    let maxAbs = 0;
-    for (const v of curves) maxAbs = Math.max(maxAbs, Math.abs(v));
-    const yRange: [number, number] = p.yRange ?? [-Math.ceil(maxAbs * 1.04), Math.ceil(maxAbs * 1.04)];
+    const yRange = p.yRange ?? symmetricRange(curves);
     const draw = (r: Rendition) => {
       const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
       const ax = fig.axes({

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defineFigure, type Rendition } from '../../src/pipeline/contract';
 import { linspace, modelFromParams, trainGD } from '../../src/numerics';
 import { createReluGridEvaluator } from './relu-grid';
+import { symmetricRange } from '../shared/symmetricRange';
 import { ENSEMBLE_SEED, createEnsemble, roundSig } from './network-ensemble';
 
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => a < b, 'range must be increasing');
@@ -26,7 +27,11 @@ export const training100NetsParams = z.object({
   /** Frames after the initial one: the last frame shows the networks after frames × stepsPerFrame steps. */
   frames: z.number().int().min(1).max(1000).default(100),
   xRange: range.default([-4, 4]),
-  yRange: range.default([-4, 4]),
+  /**
+   * Omitted: symmetric and just wide enough for every curve in every frame (as
+   * init-functions). A fixed [−4, 4] clipped the networks that start below −4.
+   */
+  yRange: range.optional(),
   samples: z.number().int().min(10).max(5000).default(201),
   /** Height ÷ width of the desktop drawing; phones get a taller one so the bundle keeps its shape. */
   aspect: z.number().min(0.3).max(2).default(0.76),
@@ -78,11 +83,15 @@ export default defineFigure({
       progress((0.6 * (k + 1)) / K, 'training');
     }
 
+    const yRange = p.yRange ?? symmetricRange(curves);
+    let lowest = Infinity, highest = -Infinity;
+    for (const v of curves) { lowest = Math.min(lowest, v); highest = Math.max(highest, v); }
+
     const drawFrame = (r: Rendition, f: number) => {
       const fig = r.figure({ aspect: r.layout === 'phone' ? p.phoneAspect : p.aspect });
       const ax = fig.axes({
         x: { domain: p.xRange, label: '$x$' },
-        y: { domain: p.yRange, label: '$f(x, \\boldsymbol w)$' },
+        y: { domain: yRange, label: '$f(x, \\boldsymbol w)$' },
         title: `Width $m = ${p.width}$`,
       });
       const pal = r.theme.palette;
@@ -107,6 +116,9 @@ export default defineFigure({
       losses: losses.map((l) => Array.from(l, (v) => roundSig(v, 4))),
       finalOutputs: finalOutputs.map((y) => y.map((v) => roundSig(v, 10))),
       maxFinalResidual: maxResidual,
+      // The drawn y range, and the extremes of every curve over all frames (inside it: nothing clipped).
+      yRange,
+      curveExtent: [roundSig(lowest, 6), roundSig(highest, 6)],
     });
     const pts = p.xs.map((x, i) => `$(${x}, ${p.ys[i]})$`).join(' and ');
     await out.animated('training-100-nets', {

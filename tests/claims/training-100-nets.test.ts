@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { figureData } from './published-data';
 
-interface TrainData { networks: number; lr: number; data: { xs: number[]; ys: number[] }; steps: number[]; losses: number[][]; finalOutputs: number[][] }
+interface TrainData {
+  networks: number; lr: number; data: { xs: number[]; ys: number[] }; steps: number[]; losses: number[][]; finalOutputs: number[][];
+  yRange: [number, number]; curveExtent: [number, number];
+}
 
 describe('training-100-nets', () => {
   const d = figureData<TrainData>('training-100-nets', 'training-100-nets');
@@ -26,6 +29,13 @@ describe('training-100-nets', () => {
       expect(l[l.length - 1]).toBeLessThan(1e-4 * l[0]);
       for (let f = 1; f < l.length; f++) expect(l[f]).toBeLessThanOrEqual(l[f - 1] * (1 + 1e-3));
     }
+  });
+
+  it('no curve is clipped: every frame of every network lies inside the drawn y range', () => {
+    expect(d.curveExtent[0]).toBeGreaterThanOrEqual(d.yRange[0]);
+    expect(d.curveExtent[1]).toBeLessThanOrEqual(d.yRange[1]);
+    // …and not much wider than the curves need: less than a whole unit beyond a 4 % margin.
+    expect(1.04 * Math.max(-d.curveExtent[0], d.curveExtent[1])).toBeGreaterThan(d.yRange[1] - 1);
   });
 
   it('the networks start far from the data and from each other', () => {
