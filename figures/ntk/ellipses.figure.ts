@@ -18,7 +18,7 @@
  * (2019), ellipses107.gif / train_funcs108.gif.
  */
 import { z } from 'zod';
-import { defineFigure, type OutputWriter, type Progress, type Rng } from '../../src/pipeline/contract';
+import { defineFigure, type OutputWriter, type Progress, type Rendition, type Rng } from '../../src/pipeline/contract';
 import { levelForSemiAxis, relativeFrobenius } from './ntk-ellipse';
 import { trainRuns, type EllipseRun } from './ellipse-runs';
 import { ellipsesFrame, functionsFrame } from './ellipse-frames';
@@ -144,10 +144,11 @@ async function publishAnimations(out: OutputWriter, p: EllipsesParams, { runs, g
   const rowCaption =
     `Each network's tangent kernel $\\boldsymbol\\Theta$ as an ellipse around the target (long axis ∝ $1/\\sqrt{\\lambda_{\\min}}$) ` +
     `and its outputs $\\boldsymbol y$ (dots) during training.`;
+  // One drawing function for both: the hero and the row share their phone renditions (one download).
+  const drawEllipses = (r: Rendition, k: number) => ellipsesFrame(p, runs, level, k, r);
   const ellipses = (id: string, slot: 'full' | 'half', social: boolean, caption: string) =>
     out.animated(id, {
-      slot, social, frames: p.frames, delay: p.delayMs, poster: 'last',
-      draw: (r, k) => ellipsesFrame(p, runs, level, k, r),
+      slot, social, frames: p.frames, delay: p.delayMs, poster: 'last', draw: drawEllipses,
     }, { alt, caption, notes });
 
   await Promise.all([

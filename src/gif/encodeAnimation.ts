@@ -1,8 +1,9 @@
 /**
- * Turn a frame renderer into a GIF plus a poster PNG, streaming: pass 1
+ * Turn a frame renderer into a GIF plus a poster frame, streaming: pass 1
  * renders a few evenly spaced frames to build the global palette; pass 2
- * renders every frame again and encodes it immediately, so at most two frames
- * of RGBA are alive at once.
+ * renders every other frame and encodes each immediately, reusing the
+ * sampled ones (drawing and reading back a frame is the costliest step of a
+ * build), so at most the samples plus two frames of RGBA are alive at once.
  */
 import type { RgbaImage } from '../plot/context';
 import { GifWriter, type ShownFrame } from './gifWriter';
@@ -44,7 +45,10 @@ export interface AnimationSpec {
 
 export interface EncodedAnimation {
   gif: Uint8Array;
-  poster: Uint8Array;
+  /** The poster frame as drawn (RGBA). */
+  posterImage: RgbaImage;
+  /** The poster frame as PNG (encoded when first read). */
+  readonly poster: Uint8Array;
   width: number;
   height: number;
   frames: number;
@@ -61,11 +65,10 @@ export async function encodeAnimation(spec: AnimationSpec): Promise<EncodedAnima
   const sampleIdx = [...new Set(Array.from({ length: k }, (_, j) => (k === 1 ? 0 : Math.round((j * (n - 1)) / (k - 1)))))];
   const posterIdx = spec.poster === 'first' ? 0 : spec.poster === undefined || spec.poster === 'last' ? n - 1 : spec.poster;
   if (!(posterIdx >= 0 && posterIdx < n)) throw new Error(`animation: poster frame ${posterIdx} out of range`);
-  const samples: RgbaImage[] = [];
-  for (const i of sampleIdx) samples.push(toRgba(await spec.render(i)));
-  const palette = buildPalette(samples, spec.palette);
-  const { width, height } = samples[0];
-  samples.length = 0;
+  const samples = new Map<number, RgbaImage>();
+  for (const i of sampleIdx) samples.set(i, toRgba(await spec.render(i)));
+  const palette = buildPalette([...samples.values()], spec.palette);
+  const { width, height } = samples.get(sampleIdx[0])!;
 
   const onFrame = spec.onFrame;
   const writer = new GifWriter({
@@ -73,18 +76,26 @@ export async function encodeAnimation(spec: AnimationSpec): Promise<EncodedAnima
     onFrame: onFrame && ((f) => onFrame(f, palette)),
     encode: spec.encodeGif,
   });
-  let poster: Uint8Array | null = null;
+  let poster: RgbaImage | null = null;
   let duration = 0;
   for (let i = 0; i < n; i++) {
-    const img = toRgba(await spec.render(i));
+    // Frames must be deterministic (see `render`), so a sampled frame is used as drawn.
+    const sampled = samples.get(i);
+    samples.delete(i);
+    const img = sampled ?? toRgba(await spec.render(i));
     let d = typeof spec.delay === 'function' ? spec.delay(i) : (spec.delay ?? 80);
     if (i === 0 && n > 1) d = spec.firstDelay ?? 1500;
     else if (i === n - 1 && n > 1) d = spec.lastDelay ?? 2000;
     d = Math.max(20, Math.round(d / 10) * 10);
     writer.add(img, d);
     duration += d;
-    if (i === posterIdx) poster = rgbaToPng(img);
+    if (i === posterIdx) poster = img;
     spec.progress?.((i + 1) / n);
   }
-  return { gif: writer.finish(), poster: poster!, width, height, frames: n, durationMs: duration };
+  const posterImage = poster!;
+  let posterPng: Uint8Array | undefined;
+  return {
+    gif: writer.finish(), posterImage, width, height, frames: n, durationMs: duration,
+    get poster() { return (posterPng ??= rgbaToPng(posterImage)); },
+  };
 }

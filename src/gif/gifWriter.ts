@@ -127,29 +127,26 @@ export class GifWriter {
     }
     const prev = this.prev;
     const close = this.close;
-    if (close) {
-      // A pixel whose new colour is within tolerance of what is shown keeps showing it: no change.
-      // Four pixels at a time where nothing changed (most of a frame).
-      const n4 = idx.length >> 2, i32 = new Uint32Array(idx.buffer, idx.byteOffset, n4), p32 = new Uint32Array(prev.buffer, prev.byteOffset, n4);
-      for (let q = 0; q < n4; q++) {
-        if (i32[q] === p32[q]) continue;
-        for (let p = 4 * q; p < 4 * q + 4; p++) { const a = prev[p], b = idx[p]; if (a !== b && close[(a << 8) | b]) idx[p] = a; }
-      }
-      for (let p = 4 * n4; p < idx.length; p++) { const a = prev[p], b = idx[p]; if (a !== b && close[(a << 8) | b]) idx[p] = a; }
-    }
-    // Bounding box of changed pixels.
+    // One pass, four pixels at a time where nothing changed (most of a frame):
+    // a pixel whose new colour is within tolerance of what is shown keeps
+    // showing it (no change); the pixels still changed give the bounding box.
     let x0 = W, y0 = H, x1 = -1, y1 = -1;
-    for (let y = 0; y < H; y++) {
-      const row = y * W;
-      let a = -1, b = -1;
-      for (let x = 0; x < W; x++) if (idx[row + x] !== prev[row + x]) { a = x; break; }
-      if (a < 0) continue;
-      for (let x = W - 1; x >= a; x--) if (idx[row + x] !== prev[row + x]) { b = x; break; }
-      if (a < x0) x0 = a;
-      if (b > x1) x1 = b;
-      if (y0 === H) y0 = y;
-      y1 = y;
+    const changed = (p: number): void => {
+      const a = prev[p];
+      if (a === idx[p]) return;
+      if (close && close[(a << 8) | idx[p]]) { idx[p] = a; return; }
+      const y = (p / W) | 0, x = p - y * W;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y; // pixels come in order
+    };
+    const n4 = idx.length >> 2, i32 = new Uint32Array(idx.buffer, idx.byteOffset, n4), p32 = new Uint32Array(prev.buffer, prev.byteOffset, n4);
+    for (let q = 0; q < n4; q++) {
+      if (i32[q] === p32[q]) continue;
+      for (let p = 4 * q; p < 4 * q + 4; p++) changed(p);
     }
+    for (let p = 4 * n4; p < idx.length; p++) changed(p);
     if (x1 < 0) {
       // Nothing changed: show the previous frame longer.
       this.pending!.delay += delay;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ImageMeta, OutputWriter, Slot } from './contract';
 import type { RenditionRecord } from './renditions/record';
 import { renderAnimated, renderStill, type RenderedOutput } from './renditions';
+import { SharedRenditions } from './renditions/sharedRenditions';
 
 export interface OutputRecord {
   id: string;
@@ -120,6 +121,8 @@ export function createOutputWriter(
     });
   };
   const writeBytes = (file: string, bytes: Uint8Array): void => writeFile(path.join(dir, file), bytes);
+  // Outputs of this run that publish the same drawing share their phone renditions.
+  const shared = new SharedRenditions();
   const track = (p: Promise<void>): Promise<void> => {
     pending.push(p);
     return p;
@@ -137,7 +140,7 @@ export function createOutputWriter(
       const slot = checkSlot(id, spec?.slot);
       if (typeof spec?.draw !== 'function') throw new OutputError(`output "${id}": still() needs a draw(rendition) function`);
       ids.add(id);
-      return track(renderStill(id, spec, writeBytes).then((r) => publishRendered(id, 'image', slot, meta, r)));
+      return track(renderStill(id, spec, writeBytes, shared).then((r) => publishRendered(id, 'image', slot, meta, r)));
     },
     animated(id, spec, meta) {
       checkId(id, 'animation');
@@ -147,7 +150,7 @@ export function createOutputWriter(
       if (!(Number.isInteger(spec.frames) && spec.frames >= 1)) throw new OutputError(`output "${id}": frames must be a positive integer, got ${spec.frames}`);
       ids.add(id);
       return track(
-        renderAnimated(id, spec, writeBytes, (f) => progress(f, `${id}: encoding`)).then((r) => publishRendered(id, 'animation', slot, meta, r)),
+        renderAnimated(id, spec, writeBytes, (f) => progress(f, `${id}: encoding`), shared).then((r) => publishRendered(id, 'animation', slot, meta, r)),
       );
     },
     image(id, png, meta) {

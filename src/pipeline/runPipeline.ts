@@ -21,6 +21,7 @@ import { checkFigures, checkOutputOwners } from './checkFigures';
 import { PipelineError } from './errors';
 import { fsCause, realCause } from './fsCause';
 import { generateFigures } from './generateFigures';
+import { longestFirst } from './longestFirst';
 import { lookUpFigures } from './lookUpFigures';
 import { MANIFEST_PATH, type Manifest } from './manifest';
 import { readManifest, writeManifest } from './manifestFile';
@@ -136,7 +137,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
           defaultTimeLimitMs: opts.defaultTimeLimitMs,
           signal: opts.signal,
         },
-        stale,
+        await longestFirst(root, stale),
       );
       for (const [script, prov] of generated) cached.set(script, prov);
     }

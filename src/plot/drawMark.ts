@@ -2,7 +2,6 @@
  * Drawing of one mark (line, lines, scatter, ellipse, band, text, heatmap,
  * contour, stem, rule) into an axes' plot box, given the axes' data-to-pixel maps.
  */
-import { line as d3line, curveLinearClosed } from 'd3-shape';
 import type { Box } from './axes';
 import { colorAt } from './colorAt';
 import type { DrawContext } from './context';
@@ -11,21 +10,16 @@ import type { Mark } from './marks';
 import { parseColor } from './colormap';
 import { rasteriseHeatmap } from './resample';
 import { drawContour } from './drawContour';
+import { line as d3line } from 'd3-shape';
+import { SIMPLIFY_DEVICE_PX, visibleIndices } from './polyline';
 import type { Theme } from './theme';
-
-const indexCache = new Map<number, Uint32Array>();
-function indices(n: number): Uint32Array {
-  let a = indexCache.get(n);
-  if (!a) {
-    a = new Uint32Array(n);
-    for (let i = 0; i < n; i++) a[i] = i;
-    indexCache.set(n, a);
-  }
-  return a;
-}
 
 /** d3-shape types its context as a DOM canvas but only calls path methods, which DrawContext has. */
 const asCanvas = (ctx: DrawContext) => ctx as unknown as CanvasRenderingContext2D;
+
+/** Traces the points of (px, py) at the given indices, breaking the curve at non-finite ones. */
+const tracer = (ctx: DrawContext, px: Float64Array, py: Float64Array) =>
+  d3line<number>().x((i) => px[i]).y((i) => py[i]).defined((i) => Number.isFinite(px[i]) && Number.isFinite(py[i])).context(asCanvas(ctx));
 
 export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => number, Y: (v: number) => number, plot: Box): void {
   switch (m.kind) {
@@ -39,7 +33,9 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
       ctx.globalAlpha = m.alpha ?? 1;
       ctx.setLineDash(m.dash ?? []);
       ctx.beginPath();
-      d3line<number>().x((i) => X(x[i])).y((i) => Y(y[i])).defined((i) => Number.isFinite(x[i]) && Number.isFinite(y[i])).context(asCanvas(ctx))(indices(x.length) as unknown as number[]);
+      const n = x.length, px = new Float64Array(n), py = new Float64Array(n);
+      for (let i = 0; i < n; i++) { px[i] = X(x[i]); py[i] = Y(y[i]); }
+      tracer(ctx, px, py)(visibleIndices(px, py, n, SIMPLIFY_DEVICE_PX / ctx.pixelRatio));
       ctx.stroke();
       ctx.restore();
       return;
@@ -48,11 +44,14 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
       const { x, ys, count } = m;
       const n = x.length;
       // Pixel x is shared by all lines: map it once.
-      const px = new Float64Array(n);
+      const px = new Float64Array(n), py = new Float64Array(n);
       for (let i = 0; i < n; i++) px[i] = X(x[i]);
-      let off = 0;
-      const gen = d3line<number>().x((i) => px[i]).y((i) => Y(ys[off + i])).defined((i) => Number.isFinite(ys[off + i])).context(asCanvas(ctx));
-      const idx = indices(n) as unknown as number[];
+      const tolerance = SIMPLIFY_DEVICE_PX / ctx.pixelRatio;
+      const trace = tracer(ctx, px, py);
+      const gen = (k: number) => {
+        for (let i = 0; i < n; i++) py[i] = Y(ys[k * n + i]);
+        trace(visibleIndices(px, py, n, tolerance));
+      };
       ctx.save();
       ctx.lineWidth = m.width ?? 1;
       ctx.lineJoin = 'round';
@@ -63,14 +62,13 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
         // One colour: one path, one stroke (much faster than a stroke per line).
         ctx.strokeStyle = (m.color as string | undefined) ?? T.palette[0];
         ctx.beginPath();
-        for (let k = 0; k < count; k++) { off = k * n; gen(idx); }
+        for (let k = 0; k < count; k++) gen(k);
         ctx.stroke();
       } else {
         for (let k = 0; k < count; k++) {
-          off = k * n;
           ctx.strokeStyle = colorAt(m.color, k, T.palette[0]);
           ctx.beginPath();
-          gen(idx);
+          gen(k);
           ctx.stroke();
         }
       }

@@ -123,3 +123,23 @@ describe('recorded durations', () => {
     ]);
   });
 });
+
+describe('the order stale figures go to the pool', () => {
+  let p: FixtureProject | undefined;
+  afterEach(() => p?.remove());
+
+  it('is longest first by the newest recorded duration (current key included), unknown ones after, in discovery order', async () => {
+    const { longestFirst } = await import('../../src/pipeline/longestFirst');
+    p = createProject({});
+    const entry = (id: string, key: string, durationMs: number, generatedAt: string): void =>
+      p!.write(`.figures/cache/${id}/${key}/provenance.json`, JSON.stringify({ durationMs, generatedAt }));
+    const [k1, k2] = ['1', '2'].map((c) => c.repeat(64));
+    entry('demo/short', k1, 900, '2026-01-01T00:00:00Z');
+    entry('demo/long', k1, 1000, '2026-01-01T00:00:00Z');
+    // A newer entry under the key being regenerated (a --force run) is the best estimate.
+    entry('demo/long', k2, 40_000, '2026-02-01T00:00:00Z');
+    const fig = (id: string) => ({ key: k2, description: { id } });
+    const order = await longestFirst(p.root, [fig('demo/new-a'), fig('demo/short'), fig('demo/new-b'), fig('demo/long')]);
+    expect(order.map((f) => f.description.id)).toEqual(['demo/long', 'demo/short', 'demo/new-a', 'demo/new-b']);
+  });
+});

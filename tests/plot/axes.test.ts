@@ -78,7 +78,7 @@ describe('axes on a recording context', () => {
   it('lines are drawn as paths through the mapped points, clipped to the plot box', () => {
     const fig = createFigure({ width: W, height: H });
     const ax = fig.axes({ x: { domain: [0, 10] }, y: { domain: [0, 2] } });
-    ax.line([0, 5, 10], [0, 1, 2], { color: '#ff0000', width: 3, label: 'a line' });
+    ax.line([0, 5, 10], [0, 2, 0], { color: '#ff0000', width: 3, label: 'a line' });
     ax.lines([0, 10], new Float64Array([0, 1, 1, 2, 2, 0]), 3, { color: '#00ff00' });
     const rec = new RecordingContext();
     const [L] = fig.draw(rec);
@@ -87,8 +87,8 @@ describe('axes on a recording context', () => {
     const pts = red.path.map((s) => ('x' in s ? [s.op, s.x, s.y] : [s.op]));
     expect(pts).toEqual([
       ['M', L.plot.x, L.plot.y + L.plot.h],
-      ['L', L.plot.x + L.plot.w / 2, L.plot.y + L.plot.h / 2],
-      ['L', L.plot.x + L.plot.w, L.plot.y],
+      ['L', L.plot.x + L.plot.w / 2, L.plot.y],
+      ['L', L.plot.x + L.plot.w, L.plot.y + L.plot.h],
     ]);
     // One colour for many lines: one stroke holding all three polylines.
     const green = rec.paints.filter((p) => p.style === '#00ff00');

@@ -8,6 +8,8 @@
  *    download gives and the fallback where WebP is not accepted);
  * 3. write those frames losslessly as animated WebP (same pixels, delays, loop);
  * 4. the poster frame as a still WebP (and, for desktop/light/1×, a PNG).
+ * Phone renditions may be shared with another output of the same script that
+ * publishes the same drawing (./sharedRenditions.ts).
  */
 import { encodeAnimation } from '../../gif/encodeAnimation';
 import type { Insets } from '../../plot/axes';
@@ -16,23 +18,27 @@ import type { AnimatedSpec, Rendition, Slot } from '../contract';
 import { checkFigureFits } from './checkFigure';
 import { paletteStillPng, stillWebp } from './encode';
 import { AnimatedWebpWriter } from '../../webp/animatedWebp';
-import { isCanonicalAnimation, makeRendition, renditionKeys, renditionTag } from './plan';
+import { isCanonicalAnimation, makeRendition, renditionKeys, renditionTag, type RenditionKey } from './plan';
 import type { RenditionRecord } from './record';
 import { renderSocial, type RenderedOutput, type WriteBytes } from './renderStill';
-import sharp from 'sharp';
+import { claimPhoneRenditions, SharedRenditions, sharedOrOwn } from './sharedRenditions';
 
 export async function renderAnimated(
   id: string,
   spec: AnimatedSpec,
   write: WriteBytes,
   progress: (fraction: number) => void = () => {},
+  shared: SharedRenditions = new SharedRenditions(),
 ): Promise<RenderedOutput> {
   const slot: Slot = spec.slot ?? 'full';
   const keys = renditionKeys('animated');
   const renditions: RenditionRecord[] = [];
-  const insetsByLayout = new Map<string, Insets[]>();
+  const insetsByLayout = new Map<string, Promise<Insets[]>>();
   let canonical: RenderedOutput['canonical'] | undefined;
   let poster: string | undefined;
+  const { draw: _draw, slot: _slot, social: _social, ...options } = spec;
+  // The phone layout is the same for every slot, so it can be shared.
+  const claims = claimPhoneRenditions(shared, spec.draw, options, keys, renditionTag);
 
   for (const [k, key] of keys.entries()) {
     const r = makeRendition(key, slot);
@@ -42,63 +48,96 @@ export async function renderAnimated(
       return fig;
     };
     // Insets are in CSS px and do not depend on colours or density: one pass per layout.
-    let insets = insetsByLayout.get(r.layout);
-    if (!insets) {
-      insets = await widestInsets(spec.frames, draw);
-      insetsByLayout.set(r.layout, insets);
-    }
-    let minText = Infinity;
-    let size = { width: 0, height: 0 };
-    const palette = typeof spec.palette === 'function' ? spec.palette(r.theme) : spec.palette;
-    let webp: AnimatedWebpWriter | undefined;
-    const anim = await encodeAnimation({
-      onFrame: (f, pal) => {
-        // The first frame the GIF reports is the full canvas.
-        webp ??= new AnimatedWebpWriter(f.w, f.h, pal);
-        webp.add(f);
-      },
-      frames: spec.frames,
-      render: async (i) => {
-        const fig = (await draw(i)).lockInsets(insets!);
-        const img = fig.rgba();
-        minText = Math.min(minText, fig.minTextPx);
-        size = { width: fig.width, height: fig.height };
-        return img;
-      },
-      delay: spec.delay,
-      firstDelay: spec.firstDelay,
-      lastDelay: spec.lastDelay,
-      poster: spec.poster,
-      palette,
-      tolerance: spec.tolerance,
-      paletteSamples: spec.paletteSamples,
-      progress: (f) => progress((k + f * 0.8) / keys.length),
-      encodeGif: isCanonicalAnimation(key),
-    });
-    const tag = renditionTag(key);
-    const common = { ...key, width: size.width, height: size.height, minTextPx: minText };
-    const gifFile = `${id}.${tag}.gif`;
-    if (isCanonicalAnimation(key)) write(gifFile, anim.gif);
-    const webpFile = `${id}.${tag}.webp`;
-    write(webpFile, await webp!.finish());
-    const posterPng = await paletteStillPng(await pngToRgba(anim.poster));
-    const posterFile = `${id}.${tag}.poster.webp`;
-    write(posterFile, await stillWebp(posterPng));
-    renditions.push(
-      { ...common, role: 'animation', format: 'webp', file: webpFile },
-      { ...common, role: 'poster', format: 'webp', file: posterFile },
-    );
-    if (isCanonicalAnimation(key)) {
-      renditions.push({ ...common, role: 'animation', format: 'gif', file: gifFile });
-      canonical = { file: gifFile, pixelWidth: anim.width, pixelHeight: anim.height, pixelRatio: key.pixelRatio };
-      poster = `${id}.poster.png`;
-      write(poster, posterPng);
-    }
-    progress((k + 1) / keys.length);
+    const insets = () => {
+      let p = insetsByLayout.get(r.layout);
+      if (!p) insetsByLayout.set(r.layout, (p = widestInsets(spec.frames, draw)));
+      return p;
+    };
+    const onProgress = (f: number) => progress((k + f) / keys.length);
+    const encode = async (): Promise<RenditionRecord[]> => {
+      const done = await encodeRendition(id, spec, key, r, draw, await insets(), write, onProgress);
+      if (done.canonical) {
+        canonical = done.canonical;
+        poster = done.posterPng;
+      }
+      return done.records;
+    };
+    renditions.push(...(await sharedOrOwn(claims[k], encode)));
+    onProgress(1);
   }
   const posterIndex = spec.poster === 'first' ? 0 : spec.poster === undefined || spec.poster === 'last' ? spec.frames - 1 : spec.poster;
   const social = spec.social ? await renderSocial(id, (r) => spec.draw(r, posterIndex), write) : undefined;
   return { renditions, canonical: canonical!, poster, social };
+}
+
+interface EncodedRendition {
+  records: RenditionRecord[];
+  /** Only for the canonical rendition: its GIF and poster PNG. */
+  canonical?: RenderedOutput['canonical'];
+  posterPng?: string;
+}
+
+async function encodeRendition(
+  id: string,
+  spec: AnimatedSpec,
+  key: RenditionKey,
+  r: Rendition,
+  draw: (i: number) => Promise<Figure>,
+  insets: Insets[],
+  write: WriteBytes,
+  progress: (fraction: number) => void,
+): Promise<EncodedRendition> {
+  let minText = Infinity;
+  let size = { width: 0, height: 0 };
+  const palette = typeof spec.palette === 'function' ? spec.palette(r.theme) : spec.palette;
+  let webp: AnimatedWebpWriter | undefined;
+  const isCanonical = isCanonicalAnimation(key);
+  const anim = await encodeAnimation({
+    onFrame: (f, pal) => {
+      // The first frame the GIF reports is the full canvas.
+      webp ??= new AnimatedWebpWriter(f.w, f.h, pal);
+      webp.add(f);
+    },
+    frames: spec.frames,
+    render: async (i) => {
+      const fig = (await draw(i)).lockInsets(insets);
+      const img = fig.rgba();
+      minText = Math.min(minText, fig.minTextPx);
+      size = { width: fig.width, height: fig.height };
+      return img;
+    },
+    delay: spec.delay,
+    firstDelay: spec.firstDelay,
+    lastDelay: spec.lastDelay,
+    poster: spec.poster,
+    palette,
+    tolerance: spec.tolerance,
+    paletteSamples: spec.paletteSamples,
+    progress: (f) => progress(f * 0.8),
+    encodeGif: isCanonical,
+  });
+  const tag = renditionTag(key);
+  const common = { ...key, width: size.width, height: size.height, minTextPx: minText };
+  const webpFile = `${id}.${tag}.webp`;
+  write(webpFile, await webp!.finish());
+  const posterPng = await paletteStillPng(anim.posterImage);
+  const posterFile = `${id}.${tag}.poster.webp`;
+  write(posterFile, await stillWebp(posterPng));
+  const records: RenditionRecord[] = [
+    { ...common, role: 'animation', format: 'webp', file: webpFile },
+    { ...common, role: 'poster', format: 'webp', file: posterFile },
+  ];
+  if (!isCanonical) return { records };
+  const gifFile = `${id}.${tag}.gif`;
+  write(gifFile, anim.gif);
+  records.push({ ...common, role: 'animation', format: 'gif', file: gifFile });
+  const posterPngFile = `${id}.poster.png`;
+  write(posterPngFile, posterPng);
+  return {
+    records,
+    canonical: { file: gifFile, pixelWidth: anim.width, pixelHeight: anim.height, pixelRatio: key.pixelRatio },
+    posterPng: posterPngFile,
+  };
 }
 
 /** Each axes' largest insets over all frames (layout only, no pixels). */
@@ -109,11 +148,6 @@ async function widestInsets(frames: number, draw: (i: number) => Promise<Figure>
     widest = ins.map((a, j) => ({ left: Math.max(a.left, widest[j]?.left ?? 0), right: Math.max(a.right, widest[j]?.right ?? 0) }));
   }
   return widest;
-}
-
-async function pngToRgba(png: Uint8Array) {
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
 }
 
 export type { Rendition };

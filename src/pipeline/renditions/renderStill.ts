@@ -10,6 +10,7 @@ import { makeRendition, renditionKeys, renditionTag, SOCIAL_KEY } from './plan';
 import type { Rendition } from '../contract';
 import type { RenditionRecord } from './record';
 import { checkFigureFits } from './checkFigure';
+import { claimPhoneRenditions, SharedRenditions, sharedOrOwn } from './sharedRenditions';
 
 export interface RenderedOutput {
   renditions: RenditionRecord[];
@@ -22,25 +23,36 @@ export interface RenderedOutput {
 
 export type WriteBytes = (file: string, bytes: Uint8Array) => void;
 
-export async function renderStill(id: string, spec: StillSpec, write: WriteBytes): Promise<RenderedOutput> {
+export async function renderStill(
+  id: string,
+  spec: StillSpec,
+  write: WriteBytes,
+  shared: SharedRenditions = new SharedRenditions(),
+): Promise<RenderedOutput> {
   const slot: Slot = spec.slot ?? 'full';
   const renditions: RenditionRecord[] = [];
   let canonical: RenderedOutput['canonical'] | undefined;
-  for (const key of renditionKeys('still')) {
-    const r = makeRendition(key, slot);
-    const fig: Figure = await spec.draw(r);
-    checkFigureFits(id, fig, r);
-    const img = fig.rgba();
-    const png = await paletteStillPng(img);
+  const keys = renditionKeys('still');
+  // The phone layout is the same for every slot, so it can be shared (./sharedRenditions.ts).
+  const claims = claimPhoneRenditions(shared, spec.draw, {}, keys, renditionTag);
+  for (const [k, key] of keys.entries()) {
     const tag = renditionTag(key);
-    const file = `${id}.${tag}.webp`;
-    write(file, await stillWebp(png));
-    renditions.push({ ...key, role: 'image', format: 'webp', file, width: fig.width, height: fig.height, minTextPx: fig.minTextPx });
-    if (key.layout === 'desktop' && key.scheme === 'light' && key.pixelRatio === 2) {
-      const pngFile = `${id}.png`;
-      write(pngFile, png);
-      canonical = { file: pngFile, pixelWidth: img.width, pixelHeight: img.height, pixelRatio: key.pixelRatio };
-    }
+    const encode = async (): Promise<RenditionRecord[]> => {
+      const r = makeRendition(key, slot);
+      const fig: Figure = await spec.draw(r);
+      checkFigureFits(id, fig, r);
+      const img = fig.rgba();
+      const png = await paletteStillPng(img);
+      const file = `${id}.${tag}.webp`;
+      write(file, await stillWebp(png));
+      if (key.layout === 'desktop' && key.scheme === 'light' && key.pixelRatio === 2) {
+        const pngFile = `${id}.png`;
+        write(pngFile, png);
+        canonical = { file: pngFile, pixelWidth: img.width, pixelHeight: img.height, pixelRatio: key.pixelRatio };
+      }
+      return [{ ...key, role: 'image', format: 'webp', file, width: fig.width, height: fig.height, minTextPx: fig.minTextPx }];
+    };
+    renditions.push(...(await sharedOrOwn(claims[k], encode)));
   }
   const social = spec.social ? await renderSocial(id, (r) => spec.draw(r), write) : undefined;
   return { renditions, canonical: canonical!, social };
