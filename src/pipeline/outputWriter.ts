@@ -80,8 +80,12 @@ export function createOutputWriter(
       const results = await Promise.allSettled(pending);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
+      // Drawn outputs finish in whatever order their drawing takes: list them in the order published, so provenance is the same every run.
+      const rank = new Map([...ids].map((id, i) => [id, i]));
+      written.outputs.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
     },
   };
+  /** Output ids in the order the script published them (a Set keeps insertion order). */
   const ids = new Set<string>();
   const dataNames = new Set<string>();
   mkdirSync(path.join(dir, 'data'), { recursive: true });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Rendition } from '../../src/pipeline/contract';
 import { createOutputWriter, isGif, isPng } from '../../src/pipeline/outputWriter';
 
 let png: Uint8Array;
@@ -24,6 +25,21 @@ function memoryWriter() {
 const meta = { alt: 'alt', caption: 'caption' };
 
 describe('createOutputWriter', () => {
+  it('lists drawn outputs in the order they were published, not the order their drawing finished', async () => {
+    const { out, written } = memoryWriter();
+    const slowDraw = async (r: Rendition) => {
+      await new Promise((res) => setTimeout(res, 30));
+      return r.figure({ aspect: 0.5 });
+    };
+    const p = [
+      out.still('slow', { draw: slowDraw }, meta),
+      out.still('fast', { draw: (r) => r.figure({ aspect: 0.5 }) }, meta),
+    ];
+    await Promise.all(p);
+    await written.settle();
+    expect(written.outputs.map((o) => o.id)).toEqual(['slow', 'fast']);
+  });
+
   it('recognises PNG and GIF by their magic bytes', () => {
     expect([isPng(png), isGif(png), isGif(gif), isPng(gif), isPng(new Uint8Array())]).toEqual([true, false, true, false, false]);
   });
