@@ -7,7 +7,7 @@
  * E2E_SKIP_BUILD=1 reuses existing dist-e2e-* directories (for iterating on
  * tests); E2E_PROJECT_DIR builds another checkout (e.g. a fixture copy).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
@@ -35,16 +35,26 @@ export const CHROMIUM_ARGS = [
  */
 const VITEST_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
-function build(projectDir: string, env: Record<string, string>): void {
+/**
+ * Asynchronous on purpose: this runs in vitest's main process, which must keep
+ * answering the unit-test workers while the site builds (minutes, cold). A
+ * synchronous spawn blocked it, and a worker whose report went unanswered for
+ * 60 s failed the run with "Timeout calling onTaskUpdate" although every test passed.
+ */
+async function build(projectDir: string, env: Record<string, string>): Promise<void> {
   const astro = join(projectDir, 'node_modules', 'astro', 'astro.js');
   const started = Date.now();
-  const result = spawnSync(process.execPath, [astro, 'build'], {
+  const child = spawn(process.execPath, [astro, 'build'], {
     cwd: projectDir,
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.test(k))), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed (exit ${result.status}) with ${JSON.stringify(env)}; see the output above.`);
+  const status = await new Promise<number | null>((res, rej) => {
+    child.once('error', rej);
+    child.once('exit', (code) => res(code));
+  });
+  if (status !== 0) {
+    throw new Error(`astro build failed (exit ${status}) with ${JSON.stringify(env)}; see the output above.`);
   }
   console.log(`e2e: built ${env.OUT_DIR} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -67,7 +77,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const b of SITE_BUILDS) {
       const dir = join(projectDir, b.outDir);
       if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(dir)) {
-        build(projectDir, { BASE_PATH: b.base, OUT_DIR: b.outDir, ...(b.siteUrl ? { SITE_URL: b.siteUrl } : {}) });
+        await build(projectDir, { BASE_PATH: b.base, OUT_DIR: b.outDir, ...(b.siteUrl ? { SITE_URL: b.siteUrl } : {}) });
       }
       const served = await serveStatic(dir, b.base);
       servers.push(served);
