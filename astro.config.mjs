@@ -8,6 +8,7 @@ import figures from './src/integration.ts';
 import remarkFigures from './src/markdown/remark-figures.ts';
 import remarkFigureMade from './src/markdown/remark-figure-made.ts';
 import { rehypeMathPunctuation } from './src/markdown/mathPunctuation.ts';
+import { isMadePage } from './src/markdown/figuresMade.ts';
 import katexFontDisplay from './src/site/katexFontDisplay.ts';
 
 // SITE_URL and BASE_PATH let the same tree build for a user site ("/") or a
@@ -16,7 +17,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
-  integrations: [figures(), mdx(), sitemap()],
+  integrations: [figures(), mdx(), sitemap({ filter: (page) => !isMadePage(page) })],
   vite: { plugins: [katexFontDisplay()] },
   markdown: {
     // remarkFigureMade reads the numbers and anchors remarkFigures injects.

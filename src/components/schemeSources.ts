@@ -8,8 +8,11 @@
  * are not yet needed fetch nothing.
  *
  * The hero's animation is deferred: its sources start as the poster (the
- * largest paint is then a small still) and switch to the animation after load.
+ * largest paint is then a small still) and switch to the animation once the
+ * page has loaded and painted (afterFirstPaint.ts).
  */
+import { afterFirstPaint } from './afterFirstPaint';
+
 export function followTheme(root: Document): void {
   const apply = (): void => {
     const dark = root.documentElement.dataset.theme === 'dark';
@@ -27,6 +30,5 @@ export function followTheme(root: Document): void {
       s.removeAttribute('data-deferred-srcset');
     }
   };
-  if (root.readyState === 'complete') startDeferred();
-  else window.addEventListener('load', startDeferred, { once: true });
+  afterFirstPaint(root, startDeferred);
 }

@@ -6,7 +6,14 @@
  * keeps the full disclosure; each later one gets `madeRef` (the anchor of
  * that first figure) and `madeRefNumber` (its number, absent for the hero),
  * and <FigureMade> links there instead.
+ *
+ * It also lists every disclosure of the page in the frontmatter
+ * (`figuresMade`, read through `remarkPluginFrontmatter`): each one's body
+ * is its own small page (src/pages/[post]/made/[anchor].astro), fetched when
+ * the reader opens it, so the article's HTML does not carry them all.
  */
+import type { VFile } from 'vfile';
+import type { FigureMadeRef } from './figuresMade';
 import { readManifest } from './readManifest';
 
 export interface RemarkFigureMadeOptions {
@@ -36,7 +43,7 @@ const isDiagram = (n: Node): boolean => (n.children ?? []).some((c) => c.type !=
 
 export default function remarkFigureMade(options: RemarkFigureMadeOptions = {}) {
   const scriptOf = options.scriptOf ?? ((id: string) => readManifest().figures[id]?.script.id);
-  return (tree: Node): void => {
+  return (tree: Node, file?: VFile): void => {
     const inOrder: Node[] = [];
     const walk = (n: Node): void => {
       if (isFigure(n)) inOrder.push(n);
@@ -58,6 +65,23 @@ export default function remarkFigureMade(options: RemarkFigureMadeOptions = {}) 
         ['madeRefNumber', literal(target, 'number')],
       ];
       for (const [name, value] of refs) if (value) fig.attributes!.push({ type: 'mdxJsxAttribute', name, value });
+    }
+    const made: FigureMadeRef[] = [];
+    for (const fig of inOrder) {
+      const id = literal(fig, 'id');
+      if (!id || isDiagram(fig) || !scriptOf(id)) continue;
+      const entry: FigureMadeRef = { id, anchor: literal(fig, 'anchor') ?? `fig-${id}` };
+      for (const key of ['number', 'madeRef', 'madeRefNumber'] as const) {
+        const v = literal(fig, key);
+        if (v) entry[key] = v;
+      }
+      made.push(entry);
+    }
+    if (file) {
+      const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+      data.astro ??= {};
+      data.astro.frontmatter ??= {};
+      data.astro.frontmatter.figuresMade = made;
     }
   };
 }

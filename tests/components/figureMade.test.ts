@@ -2,12 +2,15 @@
  * "How this figure was made": the first figure of a script shows the script,
  * every module of its cache key, and the parameters once, as one <pre>; a
  * later output of the same script links to it instead of repeating them.
+ * The disclosure itself carries none of that, only the link to the page
+ * that does (fetched when opened).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../../src/pipeline/manifest';
 import { closeRenderer, renderDiagram } from '../diagrams/renderDiagram';
 
 const component = 'src/components/FigureMade.astro';
+const body = 'src/components/FigureMadeBody.astro';
 
 const entry = {
   id: 'weight-matrix-10',
@@ -33,19 +36,17 @@ const entry = {
 afterAll(() => closeRenderer());
 
 /** Rendered HTML without the dev-mode source attributes Astro adds to every element. */
-async function render(props: Record<string, unknown>): Promise<string> {
-  return (await renderDiagram(component, props)).replace(/ data-astro-source-[a-z]+="[^"]*"/g, '');
+async function render(props: Record<string, unknown>, path = body): Promise<string> {
+  return (await renderDiagram(path, props)).replace(/ data-astro-source-[a-z]+="[^"]*"/g, '');
 }
 
 describe('FigureMade', () => {
   it('first of its script: links the script and every module, parameters as one <pre> of JSON', async () => {
-    const html = await render({ entry, id: entry.id, anchor: 'fig-weight-matrix-10' });
-    expect(html).toContain('<details class="figure-made" id="fig-weight-matrix-10-made">');
-    // The body costs no DOM until opened.
-    expect(html).toMatch(/<template class="figure-made-lazy">[\s\S]*<pre[\s\S]*<\/template>/);
+    const html = await render({ entry, id: entry.id });
     for (const f of [entry.script.source, ...entry.script.sources!.map((s) => s.src)]) expect(html).toContain(`href="/${f}"`);
     expect(html).toContain('3 local modules');
-    expect(html).toMatch(/stable-learning-rate\.ts<\/a>; <code>src\/numerics\/<\/code> <a [^>]*>mlp\.ts<\/a>, <a [^>]*>rng\.ts<\/a>\./);
+    // Folder, a space, then its files (the space is easily lost to whitespace compaction).
+    expect(html).toMatch(/<code>figures\/ntk\/<\/code> <a [^>]*>stable-learning-rate\.ts<\/a>; <code>src\/numerics\/<\/code> <a [^>]*>mlp\.ts<\/a>, <a [^>]*>rng\.ts<\/a>\./);
     expect(html.match(/<pre/g)).toHaveLength(1);
     expect(html).not.toContain('<table');
     // One parameter per line, arrays on one line, and the whole block is valid JSON.
@@ -56,13 +57,22 @@ describe('FigureMade', () => {
   });
 
   it('a later output of the same script links to the first instead of repeating it', async () => {
-    const html = await render({ entry, id: 'weight-matrix-100', anchor: 'fig-weight-matrix-100', madeRef: 'fig-weight-matrix-10', madeRefNumber: '4' });
-    expect(html).toContain('href="#fig-weight-matrix-10-made"');
+    const html = await render({ entry, id: 'weight-matrix-100', madeRefHref: '/post/#fig-weight-matrix-10-made', madeRefNumber: '4' });
+    expect(html).toContain('href="/post/#fig-weight-matrix-10-made"');
     expect(html).toContain('Figure 4');
     expect(html).not.toContain('<pre');
     expect(html).not.toContain('source.src-numerics');
-    expect(html).not.toContain('-made"><');
     // Notes belong to the output, so they stay.
     expect(html).toContain('class="figure-notes"');
+  });
+
+  it('the disclosure holds only a link to its page: the first of a script is a link target, a later one is not', async () => {
+    const first = await render({ anchor: 'fig-weight-matrix-10' }, component);
+    expect(first).toContain('<details class="figure-made" id="fig-weight-matrix-10-made">');
+    expect(first).toMatch(/<p class="figure-made-link"><a href="[^"]*\/made\/fig-weight-matrix-10\/">/);
+    for (const heavy of ['<template', '<pre', 'figure-made-body', 'figure-notes', 'katex']) expect(first).not.toContain(heavy);
+    const later = await render({ anchor: 'fig-weight-matrix-100', madeRef: 'fig-weight-matrix-10' }, component);
+    expect(later).toContain('<details class="figure-made">');
+    expect(later).toMatch(/href="[^"]*\/made\/fig-weight-matrix-100\/"/);
   });
 });

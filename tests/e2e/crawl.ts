@@ -76,6 +76,10 @@ export interface PageReport {
   figrefs: { href: string; text: string }[];
 }
 
+/** True once every open "How this figure was made" has loaded its body or given up (figureMadeLazy.ts). */
+export const madeSettled = (): boolean =>
+  [...document.querySelectorAll<HTMLDetailsElement>('details.figure-made[open]')].every((d) => d.dataset.made === 'loaded' || d.dataset.made === 'failed');
+
 /** Loads a page, opens every <details>, brings each image into view until it loads, then inspects it. */
 export async function visit(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<PageReport> {
   const context = await openContext(browser, options);
@@ -109,8 +113,8 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
         }
       }
     });
-    // Opened disclosures fill in their lazy bodies (figureMadeLazy.ts) on 'toggle'.
-    await page.waitForFunction(() => !document.querySelector('details[open] template'));
+    // Opened disclosures fetch their bodies (figureMadeLazy.ts) on 'toggle'; a failed fetch is reported as a failed request.
+    await page.waitForFunction(madeSettled);
     const inspected = await page.evaluate(() => {
       const rendered = [...document.images].filter((i) => i.checkVisibility());
       const abs = (els: Iterable<Element>, attr: string): string[] =>

@@ -18,7 +18,7 @@ export const label = (d: Device): string =>
 
 /** Open every <details> and bring every figure into view until its image has loaded. */
 export async function loadAllFigures(page: Page): Promise<void> {
-  // The hero starts as its poster and switches to the animation after load.
+  // The hero starts as its poster and switches to the animation after load and first paint.
   await page.waitForFunction(() => !document.querySelector('source[data-deferred-srcset]'));
   await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;

@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkFigureMade from '../../src/markdown/remark-figure-made';
 import remarkFigures from '../../src/markdown/remark-figures';
+import { figuresMadeOf, isMadePage } from '../../src/markdown/figuresMade';
 
 const scripts: Record<string, string> = {
   ellipses: 'ntk/ellipses',
@@ -13,7 +14,7 @@ const scripts: Record<string, string> = {
   'loss-curves': 'ntk/weight-matrices',
 };
 
-async function figureProps(mdx: string): Promise<Record<string, string>[]> {
+async function compiled(mdx: string): Promise<{ props: Record<string, string>[]; frontmatter: Record<string, unknown> }> {
   const file = new VFile({ value: mdx, path: 'post/index.mdx', data: { astro: { frontmatter: { references: [] } } } });
   const out = await compile(file, {
     remarkPlugins: [
@@ -21,9 +22,14 @@ async function figureProps(mdx: string): Promise<Record<string, string>[]> {
       [remarkFigureMade, { scriptOf: (id: string) => scripts[id] }],
     ],
   });
-  return [...String(out.value).matchAll(/_jsx\w*\(Figure, \{([^}]*)\}/g)].map((m) =>
+  const props = [...String(out.value).matchAll(/_jsx\w*\(Figure, \{([^}]*)\}/g)].map((m) =>
     Object.fromEntries([...m[1].matchAll(/(\w+): "([^"]*)"/g)].map((p) => [p[1], p[2]])),
   );
+  return { props, frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
+}
+
+async function figureProps(mdx: string): Promise<Record<string, string>[]> {
+  return (await compiled(mdx)).props;
 }
 
 describe('remark-figure-made', () => {
@@ -48,5 +54,25 @@ describe('remark-figure-made', () => {
     expect(byId('ellipses', 1).madeRef).toBe('fig-ellipses-hero');
     expect(byId('ellipses', 1).madeRefNumber).toBeUndefined();
     expect(byId('notation').madeRef).toBeUndefined();
+  });
+
+  it('lists every disclosure of the page in the frontmatter, in document order, for their own pages', async () => {
+    const { frontmatter } = await compiled(`
+<Figure id="ellipses" hero />
+
+<Figure id="weight-matrix-10" />
+
+<Figure id="notation" alt="a diagram" caption="a caption">x</Figure>
+
+<Figure id="weight-matrix-100" />
+`);
+    expect(figuresMadeOf(frontmatter)).toEqual([
+      { id: 'ellipses', anchor: 'fig-ellipses' },
+      { id: 'weight-matrix-10', anchor: 'fig-weight-matrix-10', number: '1' },
+      { id: 'weight-matrix-100', anchor: 'fig-weight-matrix-100', number: '3', madeRef: 'fig-weight-matrix-10', madeRefNumber: '1' },
+    ]);
+    // The sitemap leaves those pages out.
+    expect(isMadePage('https://example.org/blog/post/made/fig-weight-matrix-10/')).toBe(true);
+    expect(isMadePage('https://example.org/blog/post/')).toBe(false);
   });
 });
