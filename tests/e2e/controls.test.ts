@@ -45,6 +45,29 @@ describe.each(sites)('controls ($name)', (site) => {
     await browser?.close();
   });
 
+  it.each([390, 1280])('at %i px a tap on any play control reaches it (nothing, e.g. its caption, lies over it)', async (width) => {
+    const context = await openContext(browser, { viewport: { width, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const buttons = page.locator('button.figure-toggle');
+      const n = await buttons.count();
+      expect(n).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) {
+        const button = buttons.nth(i);
+        await button.scrollIntoViewIfNeeded();
+        const hit = await button.evaluate((b) => {
+          const r = b.getBoundingClientRect();
+          const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return b.contains(at) ? 'button' : `${at?.tagName.toLowerCase()}.${at?.className}`;
+        });
+        expect(hit, `control ${i}`).toBe('button');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('plays by default; pausing flips aria-pressed and freezes the current frame; playing resumes', async () => {
     const context = await openContext(browser, { reducedMotion: 'no-preference' });
     try {
