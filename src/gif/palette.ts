@@ -44,12 +44,8 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
   const counts = new Map<number, number>();
   let total = 0;
   for (const s of samples) {
-    const d = s.data;
-    for (let i = 0; i < d.length; i += 4) {
-      const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    total += d.length / 4;
+    countColours(s, counts);
+    total += s.data.length / 4;
   }
   const minCount = Math.max(1, Math.ceil(total * (o.anchorMinFraction ?? 2e-5)));
   const anchors = [...counts.entries()]
@@ -76,6 +72,24 @@ export function buildPalette(samples: RgbaImage[], o: PaletteOptions = {}): Rgb[
     for (const c of quantize(packedToRgba(rest), free, { format: 'rgb565' })) palette.push([c[0], c[1], c[2]]);
   }
   return palette;
+}
+
+/**
+ * Add each pixel's 0xRRGGBB to `counts`. Frames are mostly runs of one colour
+ * (background, flat marks), so a run is counted with one map update: the map
+ * update per pixel was most of the palette's cost.
+ */
+function countColours(img: RgbaImage, counts: Map<number, number>): void {
+  const d = img.data;
+  let run = 0, runKey = -1;
+  for (let i = 0; i < d.length; i += 4) {
+    const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+    if (k === runKey) { run++; continue; }
+    if (run) counts.set(runKey, (counts.get(runKey) ?? 0) + run);
+    runKey = k;
+    run = 1;
+  }
+  if (run) counts.set(runKey, (counts.get(runKey) ?? 0) + run);
 }
 
 const rgbOf = (c: string | Rgb): Rgb => (typeof c === 'string' ? parseColor(c) : c);

@@ -29,29 +29,33 @@ interface FrameChunk { x: number; y: number; w: number; h: number; delay: number
 
 export class AnimatedWebpWriter {
   private readonly frames: FrameChunk[] = [];
-  private readonly lut: Uint8Array;
+  private readonly lut: Uint32Array;
   /** Palette indices on the canvas before the current frame. */
   private before: Uint8Array | null = null;
 
   constructor(private readonly width: number, private readonly height: number, palette: readonly Rgb[], private readonly loop = 0) {
-    this.lut = new Uint8Array(256 * 3);
-    palette.forEach((c, i) => this.lut.set(c, 3 * i));
+    // Opaque RGBA of each palette index as one 32-bit word (byte order of the host), so a pixel is one store.
+    const bytes = new Uint8Array(256 * 4);
+    palette.forEach((c, i) => bytes.set([c[0], c[1], c[2], 255], 4 * i));
+    this.lut = new Uint32Array(bytes.buffer);
   }
 
   /** Add a frame as the GIF writer reported it (copies what it needs: `shown` is reused). */
   add(f: ShownFrame): void {
     const x = f.x & ~1, y = f.y & ~1;
     const w = f.x + f.w - x, h = f.y + f.h - y;
-    const rgba = Buffer.alloc(w * h * 4); // transparent black: "unchanged"
+    const pixels = new Uint32Array(w * h); // 0 = transparent black: "unchanged"
     const { shown } = f, lut = this.lut, W = this.width, before = this.before;
     let o = 0;
     for (let r = y; r < y + h; r++) {
-      for (let p = r * W + x, end = p + w; p < end; p++, o += 4) {
-        if (before && before[p] === shown[p]) continue;
-        const k = 3 * shown[p];
-        rgba[o] = lut[k]; rgba[o + 1] = lut[k + 1]; rgba[o + 2] = lut[k + 2]; rgba[o + 3] = 255;
+      const end = r * W + x + w;
+      if (before) {
+        for (let p = r * W + x; p < end; p++, o++) if (before[p] !== shown[p]) pixels[o] = lut[shown[p]];
+      } else {
+        for (let p = r * W + x; p < end; p++, o++) pixels[o] = lut[shown[p]];
       }
     }
+    const rgba = Buffer.from(pixels.buffer, 0, pixels.byteLength);
     const blend = before !== null;
     if (before) for (let r = y; r < y + h; r++) before.set(shown.subarray(r * W + x, r * W + x + w), r * W + x);
     else this.before = shown.slice();
