@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'astro';
 import { isScriptPath } from './pipeline/discoverScripts';
 import { PipelineError } from './pipeline/errors';
 import type { Logger } from './pipeline/reporter';
@@ -31,91 +31,115 @@ export interface FiguresIntegrationOptions {
   debounceMs?: number;
 }
 
-export default function figures(options: FiguresIntegrationOptions = {}): AstroIntegration {
-  let root = process.cwd();
-  let publicDir = path.join(root, 'public');
-  let dependencies = new Set<string>();
+/** What the hooks share between them. */
+interface FiguresState {
+  root: string;
+  publicDir: string;
+  /** Files (relative to root) the last run's scripts depended on: what dev watches. */
+  dependencies: Set<string>;
   /** Manifest of the last run, to reload the browser only when something changed. */
-  let published = 'null';
-  let buildLock: RunLock | undefined;
+  published: string;
+  /** Held by `astro build` from config setup until the build is done. */
+  buildLock?: RunLock;
+}
 
-  const run = async (logger: AstroIntegrationLogger, signal?: AbortSignal): Promise<PipelineResult> => {
-    try {
-      const result = await runPipeline({ root, publicDir, logger: adapt(logger), live: ttyLiveLine(process.stdout), signal });
-      dependencies = new Set(result.dependencies);
-      return result;
-    } catch (err) {
-      const result = (err as { result?: PipelineResult }).result;
-      if (result) dependencies = new Set(result.dependencies);
-      throw err;
-    }
-  };
-
+export default function figures(options: FiguresIntegrationOptions = {}): AstroIntegration {
+  const root = process.cwd();
+  const state: FiguresState = { root, publicDir: path.join(root, 'public'), dependencies: new Set(), published: 'null' };
   return {
     name: 'reproducible-figures',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger }) => {
-        if (command !== 'build' && command !== 'dev') return;
-        root = fileURLToPath(config.root);
-        publicDir = fileURLToPath(config.publicDir);
-        if (command === 'build') buildLock = await acquireRunLock(root, { log: (l) => logger.info(l), what: 'astro build' });
-        try {
-          published = JSON.stringify((await run(logger)).manifest);
-        } catch (err) {
-          const message = err instanceof PipelineError ? err.message : (err as Error).stack ?? String(err);
-          // In dev, keep the server up so the author can fix the script and save.
-          if (command === 'dev') logDevFailure(logger, err);
-          else {
-            await buildLock?.release();
-            throw new Error(`Figure pipeline failed:\n${message}`);
-          }
-        }
-      },
-
-      'astro:build:done': async () => {
-        await buildLock?.release();
-        buildLock = undefined;
-      },
-
-      'astro:server:setup': ({ server, logger }) => {
-        const debounceMs = options.debounceMs ?? 200;
-        let timer: NodeJS.Timeout | undefined;
-        const latest = new LatestRun(async (signal) => {
-          let result: PipelineResult | undefined;
-          try {
-            result = await run(logger, signal);
-          } catch (err) {
-            // Figures that did succeed were still published: reload for them too.
-            result = (err as { result?: PipelineResult }).result;
-            if (!signal.aborted) logDevFailure(logger, err);
-          }
-          const now = JSON.stringify(result?.manifest ?? null);
-          if (result && now !== published) {
-            published = now;
-            server.ws.send({ type: 'full-reload' });
-          }
-          server.watcher.add([...dependencies].map((d) => path.join(root, d)));
-        });
-        const rerun = (): void => {
-          if (latest.running) logger.info('figures: a file changed during a run; cancelling it and starting again');
-          void latest.request();
-        };
-
-        const onFile = (file: string): void => {
-          const rel = path.relative(root, file).split(path.sep).join('/');
-          if (!dependencies.has(rel) && !isScriptPath(rel)) return;
-          clearTimeout(timer);
-          timer = setTimeout(rerun, debounceMs);
-        };
-
-        server.watcher.add([path.join(root, 'figures'), ...[...dependencies].map((d) => path.join(root, d))]);
-        server.watcher.on('change', onFile);
-        server.watcher.on('add', onFile);
-        server.watcher.on('unlink', onFile);
-        server.httpServer?.once('close', () => clearTimeout(timer));
-      },
+      'astro:config:setup': (params) => generateBeforeBuild(state, params),
+      'astro:build:done': () => releaseBuildLock(state),
+      'astro:server:setup': (params) => watchFigures(state, options, params),
     },
   };
+}
+
+/**
+ * One pipeline run. The dependencies are remembered also when it fails: a
+ * failed run's result says which files to watch for the fix.
+ */
+async function runFigures(state: FiguresState, logger: AstroIntegrationLogger, signal?: AbortSignal): Promise<PipelineResult> {
+  try {
+    const result = await runPipeline({ root: state.root, publicDir: state.publicDir, logger: adapt(logger), live: ttyLiveLine(process.stdout), signal });
+    state.dependencies = new Set(result.dependencies);
+    return result;
+  } catch (err) {
+    const result = (err as { result?: PipelineResult }).result;
+    if (result) state.dependencies = new Set(result.dependencies);
+    throw err;
+  }
+}
+
+/** `astro:config:setup`: in build and dev, generate the figures before any MDX compiles. */
+async function generateBeforeBuild(state: FiguresState, { config, command, logger }: HookParameters<'astro:config:setup'>): Promise<void> {
+  if (command !== 'build' && command !== 'dev') return;
+  state.root = fileURLToPath(config.root);
+  state.publicDir = fileURLToPath(config.publicDir);
+  if (command === 'build') state.buildLock = await acquireRunLock(state.root, { log: (l) => logger.info(l), what: 'astro build' });
+  try {
+    state.published = JSON.stringify((await runFigures(state, logger)).manifest);
+  } catch (err) {
+    const message = err instanceof PipelineError ? err.message : (err as Error).stack ?? String(err);
+    // In dev, keep the server up so the author can fix the script and save.
+    if (command === 'dev') logDevFailure(logger, err);
+    else {
+      await state.buildLock?.release();
+      throw new Error(`Figure pipeline failed:\n${message}`);
+    }
+  }
+}
+
+/** `astro:build:done`: pages are rendered, so other runs may publish again. */
+async function releaseBuildLock(state: FiguresState): Promise<void> {
+  await state.buildLock?.release();
+  state.buildLock = undefined;
+}
+
+/**
+ * `astro:server:setup`: watch every dependency and script; a change reruns
+ * the pipeline, debounced, the latest change cancelling a run in progress.
+ */
+function watchFigures(state: FiguresState, options: FiguresIntegrationOptions, { server, logger }: HookParameters<'astro:server:setup'>): void {
+  const debounceMs = options.debounceMs ?? 200;
+  let timer: NodeJS.Timeout | undefined;
+  const latest = new LatestRun((signal) => rerunAndReload(state, server, logger, signal));
+  const rerun = (): void => {
+    if (latest.running) logger.info('figures: a file changed during a run; cancelling it and starting again');
+    void latest.request();
+  };
+
+  const onFile = (file: string): void => {
+    const rel = path.relative(state.root, file).split(path.sep).join('/');
+    if (!state.dependencies.has(rel) && !isScriptPath(rel)) return;
+    clearTimeout(timer);
+    timer = setTimeout(rerun, debounceMs);
+  };
+
+  server.watcher.add([path.join(state.root, 'figures'), ...[...state.dependencies].map((d) => path.join(state.root, d))]);
+  server.watcher.on('change', onFile);
+  server.watcher.on('add', onFile);
+  server.watcher.on('unlink', onFile);
+  server.httpServer?.once('close', () => clearTimeout(timer));
+}
+
+/** A dev rerun: the browser reloads when the manifest changed, and the watcher learns new dependencies. */
+async function rerunAndReload(state: FiguresState, server: HookParameters<'astro:server:setup'>['server'], logger: AstroIntegrationLogger, signal: AbortSignal): Promise<void> {
+  let result: PipelineResult | undefined;
+  try {
+    result = await runFigures(state, logger, signal);
+  } catch (err) {
+    // Figures that did succeed were still published: reload for them too.
+    result = (err as { result?: PipelineResult }).result;
+    if (!signal.aborted) logDevFailure(logger, err);
+  }
+  const now = JSON.stringify(result?.manifest ?? null);
+  if (result && now !== state.published) {
+    state.published = now;
+    server.ws.send({ type: 'full-reload' });
+  }
+  server.watcher.add([...state.dependencies].map((d) => path.join(state.root, d)));
 }
 
 /** PipelineErrors were already logged figure by figure; anything else is unexpected. */
