@@ -22,8 +22,15 @@ import sharp from 'sharp';
 import type { Rgb } from '../gif/palette';
 import type { ShownFrame } from '../gif/gifWriter';
 
-/** libwebp lossless effort for the frame boxes: 2 is within ~2 % of 6 at a fraction of the time. */
+/**
+ * libwebp lossless settings for the frame boxes. Effort 2 is within ~2 % of 6
+ * at a fraction of the time. For lossless, quality sets how hard libwebp
+ * searches (not fidelity): on 575 frame boxes of our animations quality 25
+ * gave 0.3 % fewer bytes than the default 80 for about 25 % less CPU; below
+ * 25 the bytes grow by 9 %.
+ */
 const EFFORT = 2;
+const QUALITY = 25;
 
 interface FrameChunk { x: number; y: number; w: number; h: number; delay: number; blend: boolean; vp8l: Promise<Uint8Array> }
 
@@ -60,7 +67,7 @@ export class AnimatedWebpWriter {
     if (before) for (let r = y; r < y + h; r++) before.set(shown.subarray(r * W + x, r * W + x + w), r * W + x);
     else this.before = shown.slice();
     const vp8l = sharp(rgba, { raw: { width: w, height: h, channels: 4 } })
-      .webp({ lossless: true, effort: EFFORT })
+      .webp({ lossless: true, effort: EFFORT, quality: QUALITY })
       .toBuffer()
       .then(extractVp8l);
     vp8l.catch(() => {}); // awaited in finish(); avoid an unhandled rejection meanwhile
