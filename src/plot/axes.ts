@@ -148,7 +148,12 @@ export class Axes {
    * Lay out inside `box` (CSS px) and draw everything. `pixelRatio` (device
    * px per CSS px) lets grid lines and tick marks snap to device pixels.
    */
-  draw(ctx: DrawContext, box: Box, pixelRatio = 1, locked?: Insets): AxesLayout {
+  /**
+   * Lay out and draw. `marks: false` lays out and draws the frame only: the
+   * layout (and so the insets) never depends on the marks, and an animation
+   * lays out every frame before drawing it (Figure.measureInsets).
+   */
+  draw(ctx: DrawContext, box: Box, pixelRatio = 1, locked?: Insets, { marks = true }: { marks?: boolean } = {}): AxesLayout {
     const T = this.theme, o = this.options, fs = T.fontSize;
     const bare = !!o.bare;
     const heat = [...this.marks].reverse().find((m): m is HeatmapMark => m.kind === 'heatmap');
@@ -231,7 +236,7 @@ export class Axes {
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.clip();
-    for (const m of this.marks) drawMark(ctx, this.theme, m, X, Y, plot);
+    if (marks) for (const m of this.marks) drawMark(ctx, this.theme, m, X, Y, plot);
     ctx.restore();
 
     // Frame, ticks, labels.
@@ -280,7 +285,7 @@ export class Axes {
       const cbBox = { ...box, w: plot.x + plot.w + right - box.x };
       drawColorbar(ctx, this.theme, heat, cbScale, plot.x + plot.w + cbGap, cbW, cbLabM ? o.colorbar!.label! : null, cbBox);
     }
-    if (o.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, o.legend || 'upper right');
+    if (marks && o.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, o.legend || 'upper right');
 
     const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w) };
     this.layout = { plot, insets, x: xScale, y: yScale };

@@ -52,8 +52,8 @@ export class Figure {
     return ax;
   }
 
-  /** Draw onto a context whose coordinates are this figure's CSS px. */
-  draw(ctx: DrawContext): AxesLayout[] {
+  /** Draw onto a context whose coordinates are this figure's CSS px (`marks: false`: layout and frames only). */
+  draw(ctx: DrawContext, { marks = true }: { marks?: boolean } = {}): AxesLayout[] {
     const T = this.theme;
     let top = 0;
     if (this.options.title) {
@@ -63,7 +63,7 @@ export class Figure {
     }
     const H = this.height - top;
     return this.items.map(({ axes, rect: [l, t, r, b] }, k) =>
-      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio, this.locked[k]),
+      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio, this.locked[k], { marks }),
     );
   }
 
@@ -75,9 +75,9 @@ export class Figure {
     });
   }
 
-  /** Lay out without drawing pixels: the insets each axes would take. */
+  /** Lay out without drawing pixels or marks (they never move the layout): the insets each axes would take. */
   measureInsets(): Insets[] {
-    return this.draw(new NullContext()).map((l) => l.insets);
+    return this.draw(new NullContext(), { marks: false }).map((l) => l.insets);
   }
 
   /**

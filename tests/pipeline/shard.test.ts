@@ -138,8 +138,11 @@ describe('the order stale figures go to the pool', () => {
     entry('demo/long', k1, 1000, '2026-01-01T00:00:00Z');
     // A newer entry under the key being regenerated (a --force run) is the best estimate.
     entry('demo/long', k2, 40_000, '2026-02-01T00:00:00Z');
-    const fig = (id: string) => ({ key: k2, description: { id } });
-    const order = await longestFirst(p.root, [fig('demo/new-a'), fig('demo/short'), fig('demo/new-b'), fig('demo/long')]);
-    expect(order.map((f) => f.description.id)).toEqual(['demo/long', 'demo/short', 'demo/new-a', 'demo/new-b']);
+    // Never generated: a script that publishes an animation goes before one with stills only.
+    p.write('figures/demo/new-still.figure.ts', "out.still('a', { draw });");
+    p.write('figures/demo/new-anim.figure.ts', "out.animated('b', { frames: 9, draw });");
+    const fig = (id: string) => ({ key: k2, script: `figures/${id}.figure.ts`, description: { id } });
+    const order = await longestFirst(p.root, [fig('demo/new-still'), fig('demo/short'), fig('demo/new-anim'), fig('demo/long')]);
+    expect(order.map((f) => f.description.id)).toEqual(['demo/long', 'demo/short', 'demo/new-anim', 'demo/new-still']);
   });
 });

@@ -120,7 +120,7 @@ async function encodeRendition(
   const common = { ...key, width: size.width, height: size.height, minTextPx: minText };
   const webpFile = `${id}.${tag}.webp`;
   write(webpFile, await webp!.finish());
-  const posterPng = await paletteStillPng(anim.posterImage);
+  const posterPng = await paletteStillPng(anim.posterImage, { published: isCanonical });
   const posterFile = `${id}.${tag}.poster.webp`;
   write(posterFile, await stillWebp(posterPng));
   const records: RenditionRecord[] = [

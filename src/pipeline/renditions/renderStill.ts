@@ -42,10 +42,11 @@ export async function renderStill(
       const fig: Figure = await spec.draw(r);
       checkFigureFits(id, fig, r);
       const img = fig.rgba();
-      const png = await paletteStillPng(img);
+      const published = key.layout === 'desktop' && key.scheme === 'light' && key.pixelRatio === 2;
+      const png = await paletteStillPng(img, { published });
       const file = `${id}.${tag}.webp`;
       write(file, await stillWebp(png));
-      if (key.layout === 'desktop' && key.scheme === 'light' && key.pixelRatio === 2) {
+      if (published) {
         const pngFile = `${id}.png`;
         write(pngFile, png);
         canonical = { file: pngFile, pixelWidth: img.width, pixelHeight: img.height, pixelRatio: key.pixelRatio };
@@ -64,6 +65,6 @@ export async function renderSocial(id: string, draw: (r: Rendition) => Figure | 
   const fig = await draw(r);
   checkFigureFits(id, fig, r);
   const file = `${id}.social.png`;
-  write(file, await paletteStillPng(fig.rgba()));
+  write(file, await paletteStillPng(fig.rgba(), { published: true }));
   return file;
 }
