@@ -225,15 +225,18 @@ export class PaletteMapper {
     if (LITTLE_ENDIAN && d.byteOffset % 4 === 0) {
       // One 32-bit load per pixel (little-endian: r | g << 8 | b << 16); the table is keyed by that order.
       const px = new Uint32Array(d.buffer, d.byteOffset, n);
-      let lastKey = -1, lastV = 0; // runs of one colour (background) skip the table
-      for (let p = 0; p < n; p++) {
-        const key = px[p] & 0xffffff;
-        if (key !== lastKey) {
-          lastKey = key;
-          lastV = lut[key];
-          if (lastV === 0) lastV = lut[key] = this.nearest(key & 255, (key >> 8) & 255, key >>> 16) + 1;
-        }
-        out[p] = lastV - 1;
+      // Frames are mostly runs of one colour (background, flat marks): look each run up once,
+      // find its end with a tight compare loop and fill it (a run may also continue across a
+      // change of alpha only, which maps the same: the table ignores alpha).
+      for (let p = 0; p < n; ) {
+        const word = px[p], key = word & 0xffffff;
+        let v = lut[key];
+        if (v === 0) v = lut[key] = this.nearest(key & 255, (key >> 8) & 255, key >>> 16) + 1;
+        let q = p + 1;
+        while (q < n && px[q] === word) q++;
+        if (q - p > 16) out.fill(v - 1, p, q);
+        else for (let k = p; k < q; k++) out[k] = v - 1;
+        p = q;
       }
       return out;
     }
