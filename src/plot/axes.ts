@@ -154,11 +154,38 @@ export class Axes {
    * lays out every frame before drawing it (Figure.measureInsets).
    */
   draw(ctx: DrawContext, box: Box, pixelRatio = 1, locked?: Insets, { marks = true }: { marks?: boolean } = {}): AxesLayout {
+    const L = this.place(box, locked);
+    const { plot, xScale, yScale } = L;
+    // Grid lines and tick marks are snapped to device pixels (as matplotlib does): a
+    // straight line between pixel rows is smeared into two faint ones, and with zooming
+    // axes every frame would smear it differently (GIF differencing then redraws it).
+    const snap = (v: number, width: number) => {
+      const d = v * pixelRatio, w = Math.max(1, Math.round(width * pixelRatio));
+      return (w % 2 ? Math.floor(d) + 0.5 : Math.round(d)) / pixelRatio;
+    };
+    this.drawGrid(ctx, L, snap);
+    if (marks) this.drawMarks(ctx, L);
+    this.drawFrame(ctx, L, snap);
+    if (L.cbScale && L.heat) {
+      const cbBox = { ...box, w: plot.x + plot.w + L.right - box.x };
+      drawColorbar(ctx, this.theme, L.heat, L.cbScale, plot.x + plot.w + CB_GAP, CB_WIDTH, L.cbLabM ? this.options.colorbar!.label! : null, cbBox);
+    }
+    if (marks && this.options.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, this.options.legend || 'upper right');
+
+    const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w) };
+    this.layout = { plot, insets, x: xScale, y: yScale };
+    return this.layout;
+  }
+
+  /**
+   * Margins, scales and the plot box. Vertical margins do not depend on tick
+   * values, so they come first; the y ticks then fix the left margin, a
+   * colorbar the right one, and the x ticks may trim the right edge.
+   */
+  private place(box: Box, locked?: Insets): Placement {
     const T = this.theme, o = this.options, fs = T.fontSize;
     const bare = !!o.bare;
     const heat = [...this.marks].reverse().find((m): m is HeatmapMark => m.kind === 'heatmap');
-
-    // Vertical margins do not depend on tick values: do them first.
     const titleM = o.title ? measure(o.title, fs.title) : null;
     const top = titleM ? titleM.ascent + titleM.descent + 2 * T.pad : 2 * T.pad;
     const xTickM = measure(o.x.type === 'log' ? '$10^{0}$' : '$0$', fs.tick);
@@ -176,12 +203,11 @@ export class Axes {
     let cbScale: AxisScale | null = null;
     let right = T.pad;
     let cbLabM: { width: number; ascent: number; descent: number } | null = null;
-    const cbW = 16, cbGap = 14;
     if (o.colorbar && heat) {
       cbScale = createAxisScale({ domain: heat.domain, range: [y0 + ph, y0], ticks: o.colorbar.ticks, tickFormat: o.colorbar.tickFormat, tickCount: Math.max(2, Math.round(ph / 60)) });
       const cbTickW = Math.max(0, ...cbScale.ticks.map((t) => measure(t.label, fs.tick).width));
       cbLabM = o.colorbar.label ? measure(o.colorbar.label, fs.label) : null;
-      right = cbGap + cbW + T.tickLength + T.pad + cbTickW + (cbLabM ? T.pad + cbLabM.ascent + cbLabM.descent : 0) + T.pad;
+      right = CB_GAP + CB_WIDTH + T.tickLength + T.pad + cbTickW + (cbLabM ? T.pad + cbLabM.ascent + cbLabM.descent : 0) + T.pad;
     }
     if (locked) right = Math.max(right, locked.right);
     let pw = box.w - left - right;
@@ -210,43 +236,44 @@ export class Axes {
       }
     }
     const plot: Box = { x: x0, y: py0, w: pw, h: ph };
+    return { plot, xScale, yScale, cbScale, cbLabM, heat, top, bottom, left, right };
+  }
+
+  /** Grid lines at the major ticks, under the marks. */
+  private drawGrid(ctx: DrawContext, { plot, xScale, yScale }: Placement, snap: Snap): void {
+    const T = this.theme;
+    if (this.options.grid === false || this.options.bare) return;
+    ctx.save();
+    ctx.strokeStyle = T.grid;
+    ctx.lineWidth = T.gridWidth;
+    ctx.beginPath();
+    for (const t of xScale.ticks) if (t.major) { const x = snap(t.pos, T.gridWidth); ctx.moveTo(x, plot.y); ctx.lineTo(x, plot.y + plot.h); }
+    for (const t of yScale.ticks) if (t.major) { const y = snap(t.pos, T.gridWidth); ctx.moveTo(plot.x, y); ctx.lineTo(plot.x + plot.w, y); }
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  /** Marks, clipped to the plot box. */
+  private drawMarks(ctx: DrawContext, { plot, xScale, yScale }: Placement): void {
     const X = fastMap(xScale), Y = fastMap(yScale);
-
-    // Grid lines and tick marks are snapped to device pixels (as matplotlib does): a
-    // straight line between pixel rows is smeared into two faint ones, and with zooming
-    // axes every frame would smear it differently (GIF differencing then redraws it).
-    const snap = (v: number, width: number) => {
-      const d = v * pixelRatio, w = Math.max(1, Math.round(width * pixelRatio));
-      return (w % 2 ? Math.floor(d) + 0.5 : Math.round(d)) / pixelRatio;
-    };
-    // Grid (under the marks).
-    if (o.grid !== false && !bare) {
-      ctx.save();
-      ctx.strokeStyle = T.grid;
-      ctx.lineWidth = T.gridWidth;
-      ctx.beginPath();
-      for (const t of xScale.ticks) if (t.major) { const x = snap(t.pos, T.gridWidth); ctx.moveTo(x, plot.y); ctx.lineTo(x, plot.y + plot.h); }
-      for (const t of yScale.ticks) if (t.major) { const y = snap(t.pos, T.gridWidth); ctx.moveTo(plot.x, y); ctx.lineTo(plot.x + plot.w, y); }
-      ctx.stroke();
-      ctx.restore();
-    }
-
-    // Marks, clipped to the plot box.
     ctx.save();
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.clip();
-    if (marks) for (const m of this.marks) drawMark(ctx, this.theme, m, X, Y, plot);
+    for (const m of this.marks) drawMark(ctx, this.theme, m, X, Y, plot);
     ctx.restore();
+  }
 
-    // Frame, ticks, labels.
+  /** Frame, ticks, tick labels, axis labels and title. */
+  private drawFrame(ctx: DrawContext, { plot, xScale, yScale, top, bottom, left }: Placement, snap: Snap): void {
+    const T = this.theme, o = this.options, fs = T.fontSize;
     ctx.save();
     ctx.strokeStyle = T.foreground;
     ctx.lineWidth = T.frameWidth;
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.stroke();
-    if (!bare) {
+    if (!o.bare) {
       ctx.beginPath();
       for (const t of xScale.ticks) {
         const len = t.major ? T.tickLength : T.minorTickLength;
@@ -280,15 +307,25 @@ export class Axes {
       drawLabel(ctx, o.title, plot.x + plot.w / 2, plot.y - top + T.pad, { size: fs.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
     }
     ctx.restore();
-
-    if (cbScale && heat) {
-      const cbBox = { ...box, w: plot.x + plot.w + right - box.x };
-      drawColorbar(ctx, this.theme, heat, cbScale, plot.x + plot.w + cbGap, cbW, cbLabM ? o.colorbar!.label! : null, cbBox);
-    }
-    if (marks && o.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, o.legend || 'upper right');
-
-    const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w) };
-    this.layout = { plot, insets, x: xScale, y: yScale };
-    return this.layout;
   }
+}
+
+/** Colorbar width and its gap to the plot (CSS px). */
+const CB_WIDTH = 16, CB_GAP = 14;
+
+type Snap = (v: number, width: number) => number;
+
+/** Where an axes' parts go in its box (Axes.place). */
+interface Placement {
+  plot: Box;
+  xScale: AxisScale;
+  yScale: AxisScale;
+  cbScale: AxisScale | null;
+  cbLabM: { width: number; ascent: number; descent: number } | null;
+  heat: HeatmapMark | undefined;
+  /** Margins (CSS px) around the plot box within the axes' box. */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
