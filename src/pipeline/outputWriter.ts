@@ -72,57 +72,15 @@ export function createOutputWriter(
   progress: (fraction: number, label: string) => void = () => {},
 ): { out: OutputWriter; written: WrittenOutputs } {
   const pending: Promise<void>[] = [];
-  const written: WrittenOutputs = {
-    outputs: [],
-    data: [],
-    async settle() {
-      // A failed output must fail the figure even if the script forgot to await it.
-      const results = await Promise.allSettled(pending);
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      // Drawn outputs finish in whatever order their drawing takes: list them in the order published, so provenance is the same every run.
-      const rank = new Map([...ids].map((id, i) => [id, i]));
-      written.outputs.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-    },
-  };
   /** Output ids in the order the script published them (a Set keeps insertion order). */
   const ids = new Set<string>();
+  const written = writtenOutputs(pending, ids);
   const dataNames = new Set<string>();
   mkdirSync(path.join(dir, 'data'), { recursive: true });
 
-  const checkId = (id: string, what: string): void => {
-    if (typeof id !== 'string' || !ID.test(id)) {
-      throw new OutputError(`${what} id ${JSON.stringify(id)} is invalid: use letters, digits, "-" and "_"`);
-    }
-    if (ids.has(id)) throw new OutputError(`output id "${id}" is written twice`);
-  };
-  const checkMeta = (id: string, meta: ImageMeta): number => {
-    if (!meta || typeof meta.alt !== 'string' || meta.alt.trim() === '') {
-      throw new OutputError(`output "${id}" has no alt text: pass a non-empty meta.alt`);
-    }
-    if (typeof meta.caption !== 'string' || meta.caption.trim() === '') {
-      throw new OutputError(`output "${id}" has no caption: pass a non-empty meta.caption`);
-    }
-    const ratio = meta.pixelRatio ?? 1;
-    if (!(Number.isFinite(ratio) && ratio > 0)) {
-      throw new OutputError(`output "${id}": pixelRatio must be a positive number, got ${meta.pixelRatio}`);
-    }
-    return ratio;
-  };
-  const checkBytes = (id: string, bytes: Uint8Array, kind: 'PNG' | 'GIF'): void => {
-    if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new OutputError(`output "${id}": ${kind} bytes are empty`);
-    if (kind === 'PNG' ? !isPng(bytes) : !isGif(bytes)) {
-      throw new OutputError(`output "${id}": bytes are not a ${kind} (wrong magic bytes)`);
-    }
-  };
 
   const publishRendered = (id: string, kind: 'image' | 'animation', slot: Slot, meta: ImageMeta, r: RenderedOutput): void => {
-    written.outputs.push({
-      id, kind, file: r.canonical.file, ...(r.poster ? { poster: r.poster } : {}),
-      alt: meta.alt, caption: meta.caption, ...(meta.notes ? { notes: meta.notes } : {}), ...(r.social ? { social: r.social } : {}),
-      pixelRatio: r.canonical.pixelRatio, slot, renditions: r.renditions,
-      pixelWidth: r.canonical.pixelWidth, pixelHeight: r.canonical.pixelHeight,
-    });
+    written.outputs.push(renderedEntry(id, kind, slot, meta, r));
   };
   const writeBytes = (file: string, bytes: Uint8Array): void => writeFile(path.join(dir, file), bytes);
   // Outputs of this run that publish the same drawing share their phone renditions.
@@ -131,11 +89,8 @@ export function createOutputWriter(
     pending.push(p);
     return p;
   };
-  const checkSlot = (id: string, slot: unknown): Slot => {
-    const s = slot ?? 'full';
-    if (s !== 'full' && s !== 'half' && s !== 'third') throw new OutputError(`output "${id}": slot must be 'full', 'half' or 'third', got ${JSON.stringify(slot)}`);
-    return s;
-  };
+
+  const checkId = (id: string, what: string): void => checkNewId(ids, id, what);
 
   const out: OutputWriter = {
     still(id, spec, meta) {
@@ -179,20 +134,89 @@ export function createOutputWriter(
       written.outputs.push({ id, kind: 'animation', file, poster: posterFile, alt: meta.alt, caption: meta.caption, pixelRatio });
     },
     data(name, value) {
-      if (typeof name !== 'string' || !ID.test(name)) {
-        throw new OutputError(`data name ${JSON.stringify(name)} is invalid: use letters, digits, "-" and "_"`);
-      }
-      if (dataNames.has(name)) throw new OutputError(`data "${name}" is written twice`);
-      const isCsv = typeof value === 'string';
-      const file = `data/${name}.${isCsv ? 'csv' : 'json'}`;
-      const text = isCsv ? value : JSON.stringify(value, jsonReplacer);
-      if (text === undefined) throw new OutputError(`data "${name}": value cannot be written as JSON`);
+      const { file, text } = dataFile(name, value, dataNames);
       writeFile(path.join(dir, file), text);
       dataNames.add(name);
       written.data.push({ name, file });
     },
   };
   return { out, written };
+}
+
+/** What a script wrote; `settle` waits for its drawn outputs and lists them in the order published. */
+function writtenOutputs(pending: Promise<void>[], ids: Set<string>): WrittenOutputs {
+  const written: WrittenOutputs = {
+    outputs: [],
+    data: [],
+    async settle() {
+      // A failed output must fail the figure even if the script forgot to await it.
+      const results = await Promise.allSettled(pending);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      // Drawn outputs finish in whatever order their drawing takes: list them in the order published, so provenance is the same every run.
+      const rank = new Map([...ids].map((id, i) => [id, i]));
+      written.outputs.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    },
+  };
+  return written;
+}
+
+/** The written-output record of a drawn output (all its renditions). */
+function renderedEntry(id: string, kind: 'image' | 'animation', slot: Slot, meta: ImageMeta, r: RenderedOutput): WrittenOutputs['outputs'][number] {
+  return {
+    id, kind, file: r.canonical.file, ...(r.poster ? { poster: r.poster } : {}),
+    alt: meta.alt, caption: meta.caption, ...(meta.notes ? { notes: meta.notes } : {}), ...(r.social ? { social: r.social } : {}),
+    pixelRatio: r.canonical.pixelRatio, slot, renditions: r.renditions,
+    pixelWidth: r.canonical.pixelWidth, pixelHeight: r.canonical.pixelHeight,
+  };
+}
+
+function checkNewId(ids: Set<string>, id: string, what: string): void {
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw new OutputError(`${what} id ${JSON.stringify(id)} is invalid: use letters, digits, "-" and "_"`);
+  }
+  if (ids.has(id)) throw new OutputError(`output id "${id}" is written twice`);
+}
+
+/** Alt text and caption are required; returns the pixel ratio (default 1). */
+function checkMeta(id: string, meta: ImageMeta): number {
+  if (!meta || typeof meta.alt !== 'string' || meta.alt.trim() === '') {
+    throw new OutputError(`output "${id}" has no alt text: pass a non-empty meta.alt`);
+  }
+  if (typeof meta.caption !== 'string' || meta.caption.trim() === '') {
+    throw new OutputError(`output "${id}" has no caption: pass a non-empty meta.caption`);
+  }
+  const ratio = meta.pixelRatio ?? 1;
+  if (!(Number.isFinite(ratio) && ratio > 0)) {
+    throw new OutputError(`output "${id}": pixelRatio must be a positive number, got ${meta.pixelRatio}`);
+  }
+  return ratio;
+}
+
+function checkBytes(id: string, bytes: Uint8Array, kind: 'PNG' | 'GIF'): void {
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new OutputError(`output "${id}": ${kind} bytes are empty`);
+  if (kind === 'PNG' ? !isPng(bytes) : !isGif(bytes)) {
+    throw new OutputError(`output "${id}": bytes are not a ${kind} (wrong magic bytes)`);
+  }
+}
+
+function checkSlot(id: string, slot: unknown): Slot {
+  const s = slot ?? 'full';
+  if (s !== 'full' && s !== 'half' && s !== 'third') throw new OutputError(`output "${id}": slot must be 'full', 'half' or 'third', got ${JSON.stringify(slot)}`);
+  return s;
+}
+
+/** A data value's file (CSV for a string, JSON otherwise) and text, after checking its name. */
+function dataFile(name: string, value: unknown, taken: Set<string>): { file: string; text: string } {
+  if (typeof name !== 'string' || !ID.test(name)) {
+    throw new OutputError(`data name ${JSON.stringify(name)} is invalid: use letters, digits, "-" and "_"`);
+  }
+  if (taken.has(name)) throw new OutputError(`data "${name}" is written twice`);
+  const isCsv = typeof value === 'string';
+  const file = `data/${name}.${isCsv ? 'csv' : 'json'}`;
+  const text = isCsv ? (value as string) : JSON.stringify(value, jsonReplacer);
+  if (text === undefined) throw new OutputError(`data "${name}": value cannot be written as JSON`);
+  return { file, text };
 }
 
 /** Typed arrays become plain arrays so the plotted numbers are readable JSON. */

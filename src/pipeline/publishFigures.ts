@@ -37,13 +37,25 @@ export interface PublishOptions {
 export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
   const outDir = path.join(opts.publicDir ?? path.join(opts.root, 'public'), PUBLISH_SUBDIR);
   await mkdir(outDir, { recursive: true });
-  const keep = new Set<string>();
+  const placer = new Placer(outDir);
   const figures: Record<string, ManifestEntry> = {};
+  for (const prov of opts.figures) {
+    for (const entry of await publishScript(opts.root, prov, placer)) figures[entry.id] = entry;
+  }
+  await carryOver(opts.carried ?? [], figures, placer);
+  await removeUnreferenced(outDir, placer.keep);
+  return { version: 1, figures: sortById(figures) };
+}
+
+/** Places files under their published names and remembers every name placed (the rest is removed). */
+class Placer {
+  readonly keep = new Set<string>();
+  constructor(readonly outDir: string) {}
 
   /** Make `name` hold exactly the bytes hashing to `hash`, taken from `from` or `bytes`. */
-  const place = async (name: string, hash: string, from: { file: string } | { bytes: Uint8Array }): Promise<string> => {
-    keep.add(name);
-    const dest = path.join(outDir, name);
+  async place(name: string, hash: string, from: { file: string } | { bytes: Uint8Array }): Promise<string> {
+    this.keep.add(name);
+    const dest = path.join(this.outDir, name);
     if ((await fileSha256(dest).catch(() => null)) !== hash) {
       const tmp = `${dest}.${process.pid}.tmp`;
       try {
@@ -56,70 +68,72 @@ export async function publishFigures(opts: PublishOptions): Promise<Manifest> {
       }
     }
     return `${PUBLISH_SUBDIR}/${name}`;
-  };
-  const placeBytes = (name: (h: string) => string, bytes: Uint8Array): Promise<string> => {
-    const h = sha256(bytes);
-    return place(name(h.slice(0, 8)), h, { bytes });
-  };
-
-  for (const prov of opts.figures) {
-    const dir = entryDir(opts.root, prov.script.id, prov.key);
-    const s = slug(prov.script.id);
-    // Every file the provenance lists, whatever outputs it belongs to.
-    const published = new Map<string, string>();
-    for (const f of prov.files) {
-      published.set(f.path, await place(publishedName(prov.script.id, f.path, f.sha256), f.sha256, { file: path.join(dir, f.path) }));
-    }
-    const sourceText = await readFile(path.join(opts.root, prov.script.path));
-    const source = await placeBytes((h) => `${s}.${h}.ts.txt`, sourceText);
-    // Every other local file in the cache key (helpers, src/ modules).
-    const modules = prov.inputs.filter((i) => i.path !== prov.script.path);
-    const sources = await publishSources(opts.root, modules, (name, hash, bytes) => place(name, hash, { bytes }));
-    const provText = Buffer.from(JSON.stringify(publishedProvenance(prov), null, 2) + '\n');
-    const provenance = await placeBytes((h) => `${s}.provenance.${h}.json`, provText);
-    const data = prov.data.map((d) => ({ name: d.name, src: published.get(d.file)! }));
-
-    const bytesOf = (file: string): number => prov.files.find((f) => f.path === file)!.bytes;
-    for (const o of prov.outputs) {
-      const renditions: PublishedRendition[] = (o.renditions ?? []).map(({ file, ...rest }) => ({ ...rest, src: published.get(file)!, bytes: bytesOf(file) }));
-      figures[o.id] = {
-        id: o.id,
-        kind: o.kind,
-        src: published.get(o.file)!,
-        ...(o.poster ? { poster: published.get(o.poster)! } : {}),
-        ...(o.slot ? { slot: o.slot } : {}),
-        ...(renditions.length ? { renditions } : {}),
-        width: Math.round(o.pixelWidth / o.pixelRatio),
-        height: Math.round(o.pixelHeight / o.pixelRatio),
-        pixelRatio: o.pixelRatio,
-        bytes: bytesOf(o.file),
-        alt: o.alt,
-        caption: o.caption,
-        ...(o.notes ? { notes: o.notes } : {}),
-        ...(o.social ? { social: published.get(o.social)! } : {}),
-        script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source, ...(sources.length ? { sources } : {}) },
-        params: prov.params as Record<string, unknown>,
-        seed: prov.seed,
-        key: prov.key,
-        data,
-        provenance,
-      };
-    }
   }
 
-  for (const entry of opts.carried ?? []) {
+  /** Place bytes under a name made from their hash. */
+  placeBytes(name: (h: string) => string, bytes: Uint8Array): Promise<string> {
+    const h = sha256(bytes);
+    return this.place(name(h.slice(0, 8)), h, { bytes });
+  }
+}
+
+/** Publish one script's files, sources and provenance; its manifest entries, one per output. */
+async function publishScript(root: string, prov: Provenance, placer: Placer): Promise<ManifestEntry[]> {
+  const dir = entryDir(root, prov.script.id, prov.key);
+  const s = slug(prov.script.id);
+  // Every file the provenance lists, whatever outputs it belongs to.
+  const published = new Map<string, string>();
+  for (const f of prov.files) {
+    published.set(f.path, await placer.place(publishedName(prov.script.id, f.path, f.sha256), f.sha256, { file: path.join(dir, f.path) }));
+  }
+  const sourceText = await readFile(path.join(root, prov.script.path));
+  const source = await placer.placeBytes((h) => `${s}.${h}.ts.txt`, sourceText);
+  // Every other local file in the cache key (helpers, src/ modules).
+  const modules = prov.inputs.filter((i) => i.path !== prov.script.path);
+  const sources = await publishSources(root, modules, (name, hash, bytes) => placer.place(name, hash, { bytes }));
+  const provText = Buffer.from(JSON.stringify(publishedProvenance(prov), null, 2) + '\n');
+  const provenance = await placer.placeBytes((h) => `${s}.provenance.${h}.json`, provText);
+  const data = prov.data.map((d) => ({ name: d.name, src: published.get(d.file)! }));
+
+  const bytesOf = (file: string): number => prov.files.find((f) => f.path === file)!.bytes;
+  return prov.outputs.map((o): ManifestEntry => {
+    const renditions: PublishedRendition[] = (o.renditions ?? []).map(({ file, ...rest }) => ({ ...rest, src: published.get(file)!, bytes: bytesOf(file) }));
+    return {
+      id: o.id,
+      kind: o.kind,
+      src: published.get(o.file)!,
+      ...(o.poster ? { poster: published.get(o.poster)! } : {}),
+      ...(o.slot ? { slot: o.slot } : {}),
+      ...(renditions.length ? { renditions } : {}),
+      width: Math.round(o.pixelWidth / o.pixelRatio),
+      height: Math.round(o.pixelHeight / o.pixelRatio),
+      pixelRatio: o.pixelRatio,
+      bytes: bytesOf(o.file),
+      alt: o.alt,
+      caption: o.caption,
+      ...(o.notes ? { notes: o.notes } : {}),
+      ...(o.social ? { social: published.get(o.social)! } : {}),
+      script: { id: prov.script.id, title: prov.script.title, path: prov.script.path, source, ...(sources.length ? { sources } : {}) },
+      params: prov.params as Record<string, unknown>,
+      seed: prov.seed,
+      key: prov.key,
+      data,
+      provenance,
+    };
+  });
+}
+
+/** Keep old entries of figures not published this run, but only those whose files are all still published. */
+async function carryOver(carried: ManifestEntry[], figures: Record<string, ManifestEntry>, placer: Placer): Promise<void> {
+  for (const entry of carried) {
     if (figures[entry.id]) continue;
     const names = entryFiles(entry).map((f) => f.slice(PUBLISH_SUBDIR.length + 1));
-    // Only carry an old entry whose files are all still published.
-    const present = await Promise.all(names.map((n) => readFile(path.join(outDir, n)).then(() => true, () => false)));
+    const present = await Promise.all(names.map((n) => readFile(path.join(placer.outDir, n)).then(() => true, () => false)));
     if (present.every(Boolean)) {
-      names.forEach((n) => keep.add(n));
+      names.forEach((n) => placer.keep.add(n));
       figures[entry.id] = entry;
     }
   }
-
-  await removeUnreferenced(outDir, keep);
-  return { version: 1, figures: sortById(figures) };
 }
 
 /** Every published path a manifest entry references. */
