@@ -226,8 +226,8 @@ export class PaletteMapper {
       // One 32-bit load per pixel (little-endian: r | g << 8 | b << 16); the table is keyed by that order.
       const px = new Uint32Array(d.buffer, d.byteOffset, n);
       // Frames are mostly runs of one colour (background, flat marks): look each run up once,
-      // find its end with a tight compare loop and fill it (a run may also continue across a
-      // change of alpha only, which maps the same: the table ignores alpha).
+      // find its end with a tight compare loop of whole words and fill it (a change of alpha
+      // alone starts a new run, which maps the same: the table ignores alpha).
       for (let p = 0; p < n; ) {
         const word = px[p], key = word & 0xffffff;
         let v = lut[key];
