@@ -10,6 +10,7 @@ import type { Mark } from './marks';
 import { parseColor } from './colormap';
 import { rasteriseHeatmap } from './resample';
 import { drawContour } from './drawContour';
+import { distinctDots } from './distinctDots';
 import { line as d3line } from 'd3-shape';
 import { SIMPLIFY_DEVICE_PX, visibleIndices } from './polyline';
 import type { Theme } from './theme';
@@ -83,11 +84,10 @@ export function drawMark(ctx: DrawContext, T: Theme, m: Mark, X: (v: number) => 
       if (single) {
         ctx.fillStyle = (m.color as string | undefined) ?? T.palette[0];
         ctx.beginPath();
-        for (let i = 0; i < m.x.length; i++) {
-          const a = X(m.x[i]), b = Y(m.y[i]);
-          if (!Number.isFinite(a + b)) continue;
-          ctx.moveTo(a + r, b);
-          ctx.arc(a, b, r, 0, 2 * Math.PI);
+        const px = Float64Array.from(m.x, X), py = Float64Array.from(m.y, Y);
+        for (const i of distinctDots(px, py, r, plot, SIMPLIFY_DEVICE_PX / ctx.pixelRatio)) {
+          ctx.moveTo(px[i] + r, py[i]);
+          ctx.arc(px[i], py[i], r, 0, 2 * Math.PI);
         }
         ctx.fill();
         if (m.stroke) { ctx.strokeStyle = m.stroke; ctx.lineWidth = 1; ctx.stroke(); }
