@@ -11,6 +11,7 @@
  * Phone renditions may be shared with another output of the same script that
  * publishes the same drawing (./sharedRenditions.ts).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { encodeAnimation } from '../../gif/encodeAnimation';
 import type { Insets } from '../../plot/axes';
 import type { Figure } from '../../plot/figure';
@@ -102,6 +103,7 @@ async function encodeRendition(
     render: async (i) => {
       const fig = (await draw(i)).lockInsets(insets);
       const img = fig.rgba();
+      await releaseReadBuffers();
       minText = Math.min(minText, fig.minTextPx);
       size = { width: fig.width, height: fig.height };
       return img;
@@ -151,3 +153,15 @@ async function widestInsets(frames: number, draw: (i: number) => Promise<Figure>
 }
 
 export type { Rendition };
+
+/**
+ * Let the event loop turn once. The canvas hands each frame's pixels over in a
+ * buffer that native code frees only in a finaliser, and Node runs those on the
+ * event loop, not between promise reactions. A frame loop that never yields
+ * therefore keeps every frame it ever read (about 2 MB each, gigabytes per
+ * animation) and each read lands on fresh memory, whose page faults cost more
+ * than the drawing: 4–6 ms a read against 0.3 ms with memory reused.
+ */
+function releaseReadBuffers(): Promise<void> {
+  return nextTurn();
+}

@@ -111,4 +111,31 @@ describe('renderAnimated', () => {
     const webp = out.renditions.find((r) => r.format === 'webp' && r.role === 'animation')!;
     expect((await sharp(files.get(webp.file)!, { animated: true }).metadata()).pages).toBe(5);
   });
+
+  it('lets the event loop turn between two frames it reads, so the canvas can free each frame’s pixels', async () => {
+    // Node runs the canvas's buffer finalisers on the event loop; a frame
+    // loop that never yields keeps every frame it read (see renderAnimated).
+    let turns = 0;
+    let ticking = true;
+    const tick = () => { turns++; if (ticking) setImmediate(tick); };
+    setImmediate(tick);
+    const seen: number[] = [];
+    const { write } = collect();
+    try {
+      await renderAnimated('anim', {
+        frames: 6,
+        draw: (r, i) => {
+          const fig = growing(r, i);
+          const rgba = fig.rgba.bind(fig);
+          fig.rgba = () => { seen.push(turns); return rgba(); };
+          return fig;
+        },
+      }, write);
+    } finally {
+      ticking = false;
+    }
+    // 4 renditions × 6 frames, each read once.
+    expect(seen).toHaveLength(24);
+    for (let k = 1; k < seen.length; k++) expect(seen[k], `read ${k}`).toBeGreaterThan(seen[k - 1]);
+  });
 });
