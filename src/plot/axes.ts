@@ -61,6 +61,14 @@ export interface AxesLayout {
  */
 export interface Insets { left: number; right: number }
 
+/** An axes laid out, its drawing split into layers (Axes.stage). */
+export interface StagedAxes {
+  layout: AxesLayout;
+  under(ctx: DrawContext): void;
+  marks(ctx: DrawContext): void;
+  over(ctx: DrawContext, o: { legend: boolean }): void;
+}
+
 const MAX_PX = 1e5; // keep far-off points finite for the rasteriser
 
 /** A fast data→pixel map (a·v + b, or a·log10 v + b) with clamping. */
@@ -154,6 +162,23 @@ export class Axes {
    * lays out every frame before drawing it (Figure.measureInsets).
    */
   draw(ctx: DrawContext, box: Box, pixelRatio = 1, locked?: Insets, { marks = true }: { marks?: boolean } = {}): AxesLayout {
+    const staged = this.stage(box, pixelRatio, locked);
+    staged.under(ctx);
+    if (marks) staged.marks(ctx);
+    staged.over(ctx, { legend: marks });
+    return staged.layout;
+  }
+
+  /**
+   * Lay out, and return the drawing in three layers: `under` (grid, tick and
+   * axis labels, title, colorbar: nothing the marks can touch, since marks
+   * are clipped to the plot box and all of these lie outside it or beneath),
+   * `marks`, and `over` (the frame and tick marks, which straddle the plot
+   * box's edge, and the legend inside it). Drawn in that order they give the
+   * same picture as drawing each part where matplotlib would; split, an
+   * animation can reuse the under layer between frames (Figure.renderTo).
+   */
+  stage(box: Box, pixelRatio = 1, locked?: Insets): StagedAxes {
     const L = this.place(box, locked);
     const { plot, xScale, yScale } = L;
     // Grid lines and tick marks are snapped to device pixels (as matplotlib does): a
@@ -163,18 +188,24 @@ export class Axes {
       const d = v * pixelRatio, w = Math.max(1, Math.round(width * pixelRatio));
       return (w % 2 ? Math.floor(d) + 0.5 : Math.round(d)) / pixelRatio;
     };
-    this.drawGrid(ctx, L, snap);
-    if (marks) this.drawMarks(ctx, L);
-    this.drawFrame(ctx, L, snap);
-    if (L.cbScale && L.heat) {
-      const cbBox = { ...box, w: plot.x + plot.w + L.right - box.x };
-      drawColorbar(ctx, this.theme, L.heat, L.cbScale, plot.x + plot.w + CB_GAP, CB_WIDTH, L.cbLabM ? this.options.colorbar!.label! : null, cbBox);
-    }
-    if (marks && this.options.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, this.options.legend || 'upper right');
-
     const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w) };
     this.layout = { plot, insets, x: xScale, y: yScale };
-    return this.layout;
+    return {
+      layout: this.layout,
+      under: (ctx) => {
+        this.drawGrid(ctx, L, snap);
+        this.drawLabels(ctx, L);
+        if (L.cbScale && L.heat) {
+          const cbBox = { ...box, w: plot.x + plot.w + L.right - box.x };
+          drawColorbar(ctx, this.theme, L.heat, L.cbScale, plot.x + plot.w + CB_GAP, CB_WIDTH, L.cbLabM ? this.options.colorbar!.label! : null, cbBox);
+        }
+      },
+      marks: (ctx) => this.drawMarks(ctx, L),
+      over: (ctx, { legend }) => {
+        this.drawFrame(ctx, L, snap);
+        if (legend && this.options.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, this.options.legend || 'upper right');
+      },
+    };
   }
 
   /**
@@ -264,16 +295,16 @@ export class Axes {
     ctx.restore();
   }
 
-  /** Frame, ticks, tick labels, axis labels and title. */
-  private drawFrame(ctx: DrawContext, { plot, xScale, yScale, top, bottom, left }: Placement, snap: Snap): void {
-    const T = this.theme, o = this.options, fs = T.fontSize;
+  /** The frame around the plot box and the tick marks on it. */
+  private drawFrame(ctx: DrawContext, { plot, xScale, yScale }: Placement, snap: Snap): void {
+    const T = this.theme;
     ctx.save();
     ctx.strokeStyle = T.foreground;
     ctx.lineWidth = T.frameWidth;
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.stroke();
-    if (!o.bare) {
+    if (!this.options.bare) {
       ctx.beginPath();
       for (const t of xScale.ticks) {
         const len = t.major ? T.tickLength : T.minorTickLength;
@@ -288,6 +319,14 @@ export class Axes {
         ctx.lineTo(plot.x - len, y);
       }
       ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  /** Tick labels, axis labels and title, all outside the plot box. */
+  private drawLabels(ctx: DrawContext, { plot, xScale, yScale, top, bottom, left }: Placement): void {
+    const T = this.theme, o = this.options, fs = T.fontSize;
+    if (!o.bare) {
       for (const t of xScale.ticks) {
         if (t.label) drawLabel(ctx, t.label, t.pos, plot.y + plot.h + T.tickLength + T.pad, { size: fs.tick, color: T.muted, anchor: 'middle', baseline: 'top' });
       }
@@ -306,7 +345,6 @@ export class Axes {
     if (o.title) {
       drawLabel(ctx, o.title, plot.x + plot.w / 2, plot.y - top + T.pad, { size: fs.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
     }
-    ctx.restore();
   }
 }
 

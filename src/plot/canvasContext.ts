@@ -5,6 +5,7 @@
 import { createCanvas, Path2D, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { DrawContext, RgbaImage } from './context';
 import { EM_UNITS, type TypesetText } from './typeset';
+import { sameCalls, SignatureContext } from './signatureContext';
 
 const glyphPaths = new WeakMap<TypesetText, Path2D>();
 
@@ -32,11 +33,15 @@ export class CanvasContext implements DrawContext {
   }
   /** Clear to `background` and restore the base transform. */
   reset(background = '#ffffff'): void {
+    this.resetWith(background, () => this.ctx.fillRect(0, 0, this.canvas.width, this.canvas.height));
+  }
+  /** Set the state reset() leaves, with `paint` (in device pixels) in place of clearing. */
+  private resetWith(background: string, paint: () => void): void {
     const c = this.ctx;
     c.setTransform(1, 0, 0, 1, 0, 0);
     c.globalAlpha = 1;
     c.fillStyle = background;
-    c.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    paint();
     c.setTransform(this.pixelRatio, 0, 0, this.pixelRatio, 0, 0);
     this.minTextSize = Infinity;
   }
@@ -105,6 +110,32 @@ export class CanvasContext implements DrawContext {
     }
   }
 
+  /**
+   * Clear to `background` and draw the layer beneath a frame's marks with
+   * `draw`, or, when `draw` makes exactly the calls it made for the previous
+   * frame, copy that layer's pixels saved then. Animations redraw the same
+   * grid, tick labels and axis labels hundreds of times; copying them is
+   * exact (the layer is opaque and copied pixel for pixel) and cheaper than
+   * typesetting and rasterising them again.
+   */
+  drawUnderLayer(background: string, draw: (ctx: DrawContext) => void): void {
+    const signature = new SignatureContext(this.pixelRatio);
+    signature.calls.push('background', background);
+    draw(signature);
+    const saved = this.underLayer;
+    if (saved && sameCalls(saved.calls, signature.calls)) {
+      this.resetWith(background, () => copyPixels(saved.canvas, this.ctx));
+      this.minTextSize = signature.minTextSize;
+      return;
+    }
+    this.reset(background);
+    draw(this);
+    const canvas = saved?.canvas ?? createCanvas(this.canvas.width, this.canvas.height);
+    copyPixels(this.canvas, canvas.getContext('2d'));
+    this.underLayer = { calls: signature.calls, canvas };
+  }
+  private underLayer?: { calls: SignatureContext['calls']; canvas: Canvas };
+
   /** Raw RGBA of the whole canvas (device pixels). */
   rgba(): RgbaImage {
     const d = this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height);
@@ -115,4 +146,13 @@ export class CanvasContext implements DrawContext {
   png(): Uint8Array {
     return new Uint8Array(this.canvas.encodeSync('png'));
   }
+}
+
+/** Replace every pixel of `to` by those of the same-size canvas `from` (no blending, no resampling). */
+function copyPixels(from: Canvas, to: SKRSContext2D): void {
+  to.save();
+  to.setTransform(1, 0, 0, 1, 0, 0);
+  to.globalCompositeOperation = 'copy';
+  to.drawImage(from, 0, 0);
+  to.restore();
 }

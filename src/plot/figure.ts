@@ -5,7 +5,7 @@
  * CSS px). Build a fresh Figure per animation frame: it is cheap, and the
  * typesetting cache makes repeated labels free.
  */
-import { Axes, type AxesLayout, type AxesOptions, type Insets } from './axes';
+import { Axes, type AxesLayout, type AxesOptions, type Insets, type StagedAxes } from './axes';
 import { CanvasContext } from './canvasContext';
 import type { DrawContext, RgbaImage } from './context';
 import { drawLabel, measure } from './drawLabel';
@@ -54,17 +54,39 @@ export class Figure {
 
   /** Draw onto a context whose coordinates are this figure's CSS px (`marks: false`: layout and frames only). */
   draw(ctx: DrawContext, { marks = true }: { marks?: boolean } = {}): AxesLayout[] {
+    const staged = this.stage();
+    this.drawUnder(ctx, staged);
+    this.drawAbove(ctx, staged, marks);
+    return staged.map((a) => a.layout);
+  }
+
+  /** Every axes laid out in its rectangle, below the figure title. */
+  private stage(): StagedAxes[] {
     const T = this.theme;
     let top = 0;
     if (this.options.title) {
       const m = measure(this.options.title, T.fontSize.title);
-      drawLabel(ctx, this.options.title, this.width / 2, T.pad, { size: T.fontSize.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
       top = m.ascent + m.descent + 2 * T.pad;
     }
     const H = this.height - top;
     return this.items.map(({ axes, rect: [l, t, r, b] }, k) =>
-      axes.draw(ctx, { x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio, this.locked[k], { marks }),
+      axes.stage({ x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio, this.locked[k]),
     );
+  }
+
+  /** The figure title and each axes' under layer (Axes.stage). Axes do not overlap, so layer by layer is the same picture. */
+  private drawUnder(ctx: DrawContext, staged: readonly StagedAxes[]): void {
+    const T = this.theme;
+    if (this.options.title) {
+      drawLabel(ctx, this.options.title, this.width / 2, T.pad, { size: T.fontSize.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
+    }
+    for (const a of staged) a.under(ctx);
+  }
+
+  /** The marks (unless `marks` is false), then each axes' frame and legend over them. */
+  private drawAbove(ctx: DrawContext, staged: readonly StagedAxes[], marks: boolean): void {
+    if (marks) for (const a of staged) a.marks(ctx);
+    for (const a of staged) a.over(ctx, { legend: marks });
   }
 
   /** Where each axes was laid out by the last draw (for tests and overlays). */
@@ -90,21 +112,33 @@ export class Figure {
     return this;
   }
 
-  /** Render to a canvas context (by default one shared per size, reused across frames). */
-  renderTo(target?: CanvasContext): CanvasContext {
+  /**
+   * Render to a canvas context (by default one shared per size, reused across
+   * frames). `reuseUnderLayer`: for an animation's frames, copy the layer
+   * beneath the marks from the previous frame drawn on this canvas when it
+   * would be drawn the same (CanvasContext.drawUnderLayer); the pixels are
+   * the same either way.
+   */
+  renderTo(target?: CanvasContext, { reuseUnderLayer = false }: { reuseUnderLayer?: boolean } = {}): CanvasContext {
     const c = target ?? sharedCanvas(this.width, this.height, this.pixelRatio);
     if (c.width !== this.width || c.height !== this.height || c.pixelRatio !== this.pixelRatio) {
       throw new Error('figure: target canvas has a different size or pixel ratio');
     }
-    c.reset(this.theme.background);
-    this.draw(c);
+    const staged = this.stage();
+    if (reuseUnderLayer) {
+      c.drawUnderLayer(this.theme.background, (ctx) => this.drawUnder(ctx, staged));
+    } else {
+      c.reset(this.theme.background);
+      this.drawUnder(c, staged);
+    }
+    this.drawAbove(c, staged, true);
     this.minTextPx = c.minTextSize;
     return c;
   }
 
-  /** RGBA pixels (device resolution). */
-  rgba(target?: CanvasContext): RgbaImage {
-    return this.renderTo(target).rgba();
+  /** RGBA pixels (device resolution); `reuseUnderLayer` as for renderTo. */
+  rgba(target?: CanvasContext, options: { reuseUnderLayer?: boolean } = {}): RgbaImage {
+    return this.renderTo(target, options).rgba();
   }
 
   /** PNG bytes (device resolution). */

@@ -102,7 +102,8 @@ async function encodeRendition(
     frames: spec.frames,
     render: async (i) => {
       const fig = (await draw(i)).lockInsets(insets);
-      const img = fig.rgba();
+      // Frames of one rendition follow each other on one canvas: what lies under the marks is usually unchanged.
+      const img = fig.rgba(undefined, { reuseUnderLayer: true });
       await releaseReadBuffers();
       minText = Math.min(minText, fig.minTextPx);
       size = { width: fig.width, height: fig.height };
