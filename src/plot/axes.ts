@@ -171,12 +171,14 @@ export class Axes {
 
   /**
    * Lay out, and return the drawing in three layers: `under` (grid, tick and
-   * axis labels, title, colorbar: nothing the marks can touch, since marks
-   * are clipped to the plot box and all of these lie outside it or beneath),
+   * axis labels, colorbar: nothing the marks can touch, since marks are
+   * clipped to the plot box and all of these lie outside it or beneath),
    * `marks`, and `over` (the frame and tick marks, which straddle the plot
-   * box's edge, and the legend inside it). Drawn in that order they give the
-   * same picture as drawing each part where matplotlib would; split, an
-   * animation can reuse the under layer between frames (Figure.renderTo).
+   * box's edge, the legend inside it, and the title, which lies outside but
+   * is what an animation most often changes from frame to frame, e.g. a step
+   * count). Drawn in that order they give the same picture as drawing each
+   * part where matplotlib would; split, an animation can reuse the under
+   * layer between frames (Figure.renderTo).
    */
   stage(box: Box, pixelRatio = 1, locked?: Insets): StagedAxes {
     const L = this.place(box, locked);
@@ -203,6 +205,7 @@ export class Axes {
       marks: (ctx) => this.drawMarks(ctx, L),
       over: (ctx, { legend }) => {
         this.drawFrame(ctx, L, snap);
+        this.drawTitle(ctx, L);
         if (legend && this.options.legend !== false) drawLegend(ctx, this.theme, this.marks, plot, this.options.legend || 'upper right');
       },
     };
@@ -323,8 +326,8 @@ export class Axes {
     ctx.restore();
   }
 
-  /** Tick labels, axis labels and title, all outside the plot box. */
-  private drawLabels(ctx: DrawContext, { plot, xScale, yScale, top, bottom, left }: Placement): void {
+  /** Tick labels and axis labels, all outside the plot box. */
+  private drawLabels(ctx: DrawContext, { plot, xScale, yScale, bottom, left }: Placement): void {
     const T = this.theme, o = this.options, fs = T.fontSize;
     if (!o.bare) {
       for (const t of xScale.ticks) {
@@ -342,8 +345,13 @@ export class Axes {
     if (o.y.label) {
       drawLabel(ctx, o.y.label, plot.x - left + T.pad, plot.y + plot.h / 2, { size: fs.label, color: T.foreground, anchor: 'middle', baseline: 'top', rotation: -Math.PI / 2 });
     }
-    if (o.title) {
-      drawLabel(ctx, o.title, plot.x + plot.w / 2, plot.y - top + T.pad, { size: fs.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
+  }
+
+  /** The title above the plot box. */
+  private drawTitle(ctx: DrawContext, { plot, top }: Placement): void {
+    const T = this.theme;
+    if (this.options.title) {
+      drawLabel(ctx, this.options.title, plot.x + plot.w / 2, plot.y - top + T.pad, { size: T.fontSize.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
     }
   }
 }

@@ -74,19 +74,19 @@ export class Figure {
     );
   }
 
-  /** The figure title and each axes' under layer (Axes.stage). Axes do not overlap, so layer by layer is the same picture. */
+  /** Each axes' under layer (Axes.stage). Axes do not overlap, so layer by layer is the same picture. */
   private drawUnder(ctx: DrawContext, staged: readonly StagedAxes[]): void {
+    for (const a of staged) a.under(ctx);
+  }
+
+  /** The marks (unless `marks` is false), each axes' over layer, and the figure title (which frames often change). */
+  private drawAbove(ctx: DrawContext, staged: readonly StagedAxes[], marks: boolean): void {
+    if (marks) for (const a of staged) a.marks(ctx);
+    for (const a of staged) a.over(ctx, { legend: marks });
     const T = this.theme;
     if (this.options.title) {
       drawLabel(ctx, this.options.title, this.width / 2, T.pad, { size: T.fontSize.title, color: T.foreground, anchor: 'middle', baseline: 'top' });
     }
-    for (const a of staged) a.under(ctx);
-  }
-
-  /** The marks (unless `marks` is false), then each axes' frame and legend over them. */
-  private drawAbove(ctx: DrawContext, staged: readonly StagedAxes[], marks: boolean): void {
-    if (marks) for (const a of staged) a.marks(ctx);
-    for (const a of staged) a.over(ctx, { legend: marks });
   }
 
   /** Where each axes was laid out by the last draw (for tests and overlays). */

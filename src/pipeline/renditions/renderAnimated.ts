@@ -14,6 +14,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { encodeAnimation } from '../../gif/encodeAnimation';
 import type { Insets } from '../../plot/axes';
+import { CanvasContext } from '../../plot/canvasContext';
 import type { Figure } from '../../plot/figure';
 import type { AnimatedSpec, Rendition, Slot } from '../contract';
 import { checkFigureFits } from './checkFigure';
@@ -92,6 +93,7 @@ async function encodeRendition(
   let size = { width: 0, height: 0 };
   const palette = typeof spec.palette === 'function' ? spec.palette(r.theme) : spec.palette;
   let webp: AnimatedWebpWriter | undefined;
+  let canvas: CanvasContext | undefined;
   const isCanonical = isCanonicalAnimation(key);
   const anim = await encodeAnimation({
     onFrame: (f, pal) => {
@@ -102,8 +104,11 @@ async function encodeRendition(
     frames: spec.frames,
     render: async (i) => {
       const fig = (await draw(i)).lockInsets(insets);
-      // Frames of one rendition follow each other on one canvas: what lies under the marks is usually unchanged.
-      const img = fig.rgba(undefined, { reuseUnderLayer: true });
+      // Each rendition draws on a canvas of its own, even while other outputs of the
+      // script draw theirs: from one frame to the next, what lies under the marks is
+      // usually unchanged and can be copied (Figure.renderTo).
+      if (!canvas || canvas.width !== fig.width || canvas.height !== fig.height) canvas = new CanvasContext(fig.width, fig.height, fig.pixelRatio);
+      const img = fig.rgba(canvas, { reuseUnderLayer: true });
       await releaseReadBuffers();
       minText = Math.min(minText, fig.minTextPx);
       size = { width: fig.width, height: fig.height };

@@ -5,7 +5,8 @@
  * stays put while its tick labels change width, and the same bytes twice.
  */
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { CanvasContext } from '../../../src/plot/canvasContext';
 import type { Rendition } from '../../../src/pipeline/contract';
 import { renderAnimated, renderStill } from '../../../src/pipeline/renditions';
 import { makeRendition, PHONE_WIDTH, renditionKeys, SLOT_WIDTH } from '../../../src/pipeline/renditions/plan';
@@ -137,5 +138,31 @@ describe('renderAnimated', () => {
     // 4 renditions × 6 frames, each read once.
     expect(seen).toHaveLength(24);
     for (let k = 1; k < seen.length; k++) expect(seen[k], `read ${k}`).toBeGreaterThan(seen[k - 1]);
+  });
+
+  it('draws what lies under the marks once per rendition, even while another output of the same size draws its frames', async () => {
+    let drawnOnCanvas = 0;
+    const original = CanvasContext.prototype.drawUnderLayer;
+    const spy = vi.spyOn(CanvasContext.prototype, 'drawUnderLayer').mockImplementation(function (this: CanvasContext, bg, draw) {
+      original.call(this, bg, (ctx) => { if (ctx instanceof CanvasContext) drawnOnCanvas++; draw(ctx); });
+    });
+    // Same size, different axis labels: on one shared canvas their frames would take turns.
+    const moving = (label: string) => (r: Rendition, i = 0) => {
+      const fig = r.figure({ aspect: 0.6 });
+      const ax = fig.axes({ x: { domain: [0, 1], label }, y: { domain: [0, 1], label: '$y$' } });
+      ax.line([0, 1], [0, i / 8], { color: r.theme.palette[0] });
+      return fig;
+    };
+    const { write } = collect();
+    try {
+      await Promise.all([
+        renderAnimated('a', { frames: 8, draw: moving('$s$') }, write),
+        renderAnimated('b', { frames: 8, draw: moving('$t$') }, write),
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+    // 2 outputs × 4 renditions, each drawing its under layer for its first frame only.
+    expect(drawnOnCanvas).toBe(8);
   });
 });
