@@ -9,9 +9,11 @@
  *
  * The hero's animation is deferred: its sources start as the poster (the
  * largest paint is then a small still) and switch to the animation once the
- * page has loaded and painted (afterFirstPaint.ts).
+ * page has loaded and painted (afterFirstPaint.ts) and the animation has
+ * arrived (deferredAnimation.ts).
  */
 import { afterFirstPaint } from './afterFirstPaint';
+import { startDeferredAnimations } from './deferredAnimation';
 
 export function followTheme(root: Document): void {
   const apply = (): void => {
@@ -24,11 +26,5 @@ export function followTheme(root: Document): void {
   apply();
   new MutationObserver(apply).observe(root.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
-  const startDeferred = (): void => {
-    for (const s of root.querySelectorAll<HTMLSourceElement>('source[data-deferred-srcset]')) {
-      s.srcset = s.dataset.deferredSrcset!;
-      s.removeAttribute('data-deferred-srcset');
-    }
-  };
-  afterFirstPaint(root, startDeferred);
+  afterFirstPaint(root, () => startDeferredAnimations(root));
 }

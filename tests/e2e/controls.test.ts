@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, openContext, sitemapPages, toLocal } from './crawl';
+import { connect, fetchText, openContext, sitemapPages, toLocal } from './crawl';
 
 const sites = inject('sites');
 
@@ -35,10 +35,11 @@ async function firstAnimation(page: Page) {
 describe.each(sites)('controls ($name)', (site) => {
   let browser: Browser;
   let url: string;
+  let pages: string[];
 
   beforeAll(async () => {
     browser = await connect();
-    const pages = (await sitemapPages(site)).map((p) => toLocal(site, p));
+    pages = (await sitemapPages(site)).map((p) => toLocal(site, p));
     url = await pageWithAnimation(browser, pages);
   });
   afterAll(async () => {
@@ -104,6 +105,47 @@ describe.each(sites)('controls ($name)', (site) => {
       expect(await canvas.isVisible()).toBe(false);
     } finally {
       await context.close();
+    }
+  });
+
+  it('turns each hero poster into its animation with no empty frame between, on a slow network', async () => {
+    const heroPages: string[] = [];
+    for (const p of pages) if ((await fetchText(p)).text.includes('figure-hero')) heroPages.push(p);
+    expect(heroPages.length).toBeGreaterThan(0);
+    for (const heroPage of heroPages) {
+      const context = await openContext(browser, { viewport: { width: 1280, height: 800 } });
+      try {
+        const page = await context.newPage();
+        // A slow link widens the window in which a swap to a file not yet loaded shows nothing.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 250_000, uploadThroughput: 100_000 });
+        // Every state the hero image passes through, sampled every few ms from the start.
+        await page.addInitScript(`
+          window.__heroStates = [];
+          (function sample() {
+            const img = document.querySelector('.figure-hero img');
+            if (img) {
+              const state = img.naturalWidth + ' ' + img.currentSrc.split('/').pop();
+              const seen = window.__heroStates;
+              if (seen[seen.length - 1] !== state) seen.push(state);
+            }
+            setTimeout(sample, 2);
+          })();`);
+        await page.goto(heroPage);
+        await page.waitForFunction(() => !document.querySelector('source[data-deferred-srcset]'));
+        await page.waitForFunction(() => {
+          const img = document.querySelector<HTMLImageElement>('.figure-hero img')!;
+          return img.complete && !img.currentSrc.includes('.poster.');
+        });
+        const states = (await page.evaluate('window.__heroStates')) as string[];
+        const firstShown = states.findIndex((s) => !s.startsWith('0 '));
+        expect(states[firstShown], heroPage).toMatch(/\.poster\.webp$/);
+        // Once the poster is up, the image is never empty again, and it ends on the animation.
+        expect(states.slice(firstShown).filter((s) => s.startsWith('0 ')), `${heroPage}: ${states.join(' -> ')}`).toEqual([]);
+        expect(states[states.length - 1]).toMatch(/\.[0-9a-f]{8}\.webp$/);
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -95,6 +95,8 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
   });
   try {
     const response = await page.goto(url, { waitUntil: 'load' });
+    // The hero swaps its poster for its animation after the first paint (deferredAnimation.ts): inspect after that.
+    await page.waitForFunction(() => !document.querySelector('source[data-deferred-srcset]'));
     await page.evaluate(async () => {
       for (const d of document.querySelectorAll('details')) d.open = true;
       // A lazy image loads only once it is near the viewport. Scrolling past it
