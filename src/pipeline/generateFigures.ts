@@ -43,16 +43,36 @@ const reasonText = (reason: unknown): string => (reason instanceof Error ? reaso
 /** Provenance of every figure generated and committed, by script path. */
 export async function generateFigures(ctx: GenerateContext, stale: CheckedFigure[]): Promise<Map<string, Provenance>> {
   const results = new Map<string, Provenance>();
+  // Figures join the pool's queue in the order given (longest first, see
+  // longestFirst.ts). Each first makes its staging dir, and those mkdirs
+  // finish in any order: without a turn, a cold build queued the 20-second
+  // animation last and one core idled while it ran alone.
+  let previous: Promise<void> = Promise.resolve();
   await Promise.all(
     stale.map(async (f) => {
-      const prov = await generateOne(ctx, f);
+      const turn = inTurn(previous);
+      previous = turn.queued;
+      const prov = await generateOne(ctx, f, turn);
       if (prov) results.set(f.script, prov);
     }),
   );
   return results;
 }
 
-async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Provenance | undefined> {
+/** A figure's place in the queue: wait for the one before, then let the next one go (once queued or failed). */
+interface Turn {
+  after: Promise<void>;
+  queued: Promise<void>;
+  pass: () => void;
+}
+
+function inTurn(after: Promise<void>): Turn {
+  let pass!: () => void;
+  const queued = new Promise<void>((resolve) => (pass = resolve));
+  return { after, queued, pass: () => void after.then(pass) };
+}
+
+async function generateOne(ctx: GenerateContext, f: CheckedFigure, turn: Turn): Promise<Provenance | undefined> {
   const { reporter } = ctx;
   const id = f.description.id;
   let label: string | undefined;
@@ -65,7 +85,8 @@ async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Prov
     });
     ctx.staging.add(dir);
     const limitMs = timeLimitMs(f.description.timeLimitSeconds, ctx.defaultTimeLimitMs);
-    const reply = await ctx
+    await turn.after;
+    const running = ctx
       .pool()
       .run(
         { type: 'render', root: ctx.root, script: f.script, stagingDir: dir },
@@ -81,6 +102,8 @@ async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Prov
         },
       )
       .catch((err: Error) => ({ type: 'failed' as const, error: { name: err.name, message: err.message, param: undefined }, cause: err }));
+    turn.pass();
+    const reply = await running;
     if (reply.type === 'failed') {
       const where = label ? ` during "${label}" (${Math.floor(fraction * 100)}%)` : '';
       const cause = 'cause' in reply ? reply.cause : undefined;
@@ -115,6 +138,7 @@ async function generateOne(ctx: GenerateContext, f: CheckedFigure): Promise<Prov
     reporter.status(id, 'failed', 'error');
     return undefined;
   } finally {
+    turn.pass(); // also when the figure failed before it was queued
     if (dir && ctx.staging.has(dir)) {
       ctx.staging.delete(dir);
       await rm(dir, { recursive: true, force: true });
