@@ -55,11 +55,13 @@ export interface AxesLayout {
 }
 
 /**
- * Horizontal space taken by y tick labels (left) and by colourbars or the
- * overhang of the last x tick label (right). An animation locks these to
- * their largest value over all frames so the plot box never moves.
+ * Space between the axes' box and its plot box: y tick labels and the y label
+ * (left), colourbars or the overhang of the last x tick label (right), the
+ * title (top), x tick labels and the x label (bottom). An animation locks
+ * these to their largest value over all frames so the plot box never moves,
+ * whether tick labels change width or a title's math changes height.
  */
-export interface Insets { left: number; right: number }
+export interface Insets { left: number; right: number; top: number; bottom: number }
 
 /** An axes laid out, its drawing split into layers (Axes.stage). */
 export interface StagedAxes {
@@ -190,7 +192,7 @@ export class Axes {
       const d = v * pixelRatio, w = Math.max(1, Math.round(width * pixelRatio));
       return (w % 2 ? Math.floor(d) + 0.5 : Math.round(d)) / pixelRatio;
     };
-    const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w) };
+    const insets = { left: plot.x - box.x, right: box.x + box.w - (plot.x + plot.w), top: plot.y - box.y, bottom: box.y + box.h - (plot.y + plot.h) };
     this.layout = { plot, insets, x: xScale, y: yScale };
     return {
       layout: this.layout,
@@ -221,11 +223,11 @@ export class Axes {
     const bare = !!o.bare;
     const heat = [...this.marks].reverse().find((m): m is HeatmapMark => m.kind === 'heatmap');
     const titleM = o.title ? measure(o.title, fs.title) : null;
-    const top = titleM ? titleM.ascent + titleM.descent + 2 * T.pad : 2 * T.pad;
+    const top = locked?.top ?? (titleM ? titleM.ascent + titleM.descent + 2 * T.pad : 2 * T.pad);
     const xTickM = measure(o.x.type === 'log' ? '$10^{0}$' : '$0$', fs.tick);
     const xTickH = bare ? 0 : T.tickLength + T.pad + xTickM.ascent + xTickM.descent;
     const xLabM = o.x.label ? measure(o.x.label, fs.label) : null;
-    const bottom = xTickH + (xLabM ? xLabM.ascent + xLabM.descent + T.pad : 0) + T.pad;
+    const bottom = locked?.bottom ?? xTickH + (xLabM ? xLabM.ascent + xLabM.descent + T.pad : 0) + T.pad;
     let ph = box.h - top - bottom;
     const y0 = box.y + top;
     let yScale = createAxisScale({ ...o.y, range: [y0 + ph, y0], tickCount: o.y.tickCount ?? Math.max(2, Math.round(ph / 60)) });

@@ -33,6 +33,8 @@ export class Figure {
   readonly pixelRatio: number;
   private readonly items: { axes: Axes; rect: [number, number, number, number] }[] = [];
   private locked: (Insets | undefined)[] = [];
+  /** Height kept for the figure title, when an animation locks it (lockInsets). */
+  private lockedTitleSpace?: number;
   /** Smallest font size (CSS px) drawn by the last renderTo / png / rgba. */
   minTextPx = Infinity;
 
@@ -62,12 +64,7 @@ export class Figure {
 
   /** Every axes laid out in its rectangle, below the figure title. */
   private stage(): StagedAxes[] {
-    const T = this.theme;
-    let top = 0;
-    if (this.options.title) {
-      const m = measure(this.options.title, T.fontSize.title);
-      top = m.ascent + m.descent + 2 * T.pad;
-    }
+    const top = this.lockedTitleSpace ?? this.titleSpace();
     const H = this.height - top;
     return this.items.map(({ axes, rect: [l, t, r, b] }, k) =>
       axes.stage({ x: l * this.width, y: top + t * H, w: (r - l) * this.width, h: (b - t) * H }, this.pixelRatio, this.locked[k]),
@@ -97,18 +94,27 @@ export class Figure {
     });
   }
 
+  /** Height the figure title takes above the axes (0 without a title). */
+  titleSpace(): number {
+    if (!this.options.title) return 0;
+    const m = measure(this.options.title, this.theme.fontSize.title);
+    return m.ascent + m.descent + 2 * this.theme.pad;
+  }
+
   /** Lay out without drawing pixels or marks (they never move the layout): the insets each axes would take. */
   measureInsets(): Insets[] {
     return this.draw(new NullContext(), { marks: false }).map((l) => l.insets);
   }
 
   /**
-   * Fix each axes' insets (from the widest frame of an animation), so the plot
-   * box stays put while tick labels change width. Axes with aspect 'equal'
-   * centre their plot and are left alone.
+   * Fix each axes' insets and the figure title's height (the largest over an
+   * animation's frames), so the plot box stays put while tick labels change
+   * width or titles change height. Axes with aspect 'equal' centre their plot
+   * and are left alone.
    */
-  lockInsets(insets: Insets[]): this {
+  lockInsets(insets: Insets[], titleSpace?: number): this {
     this.locked = this.items.map(({ axes }, k) => (axes.options.aspect === 'equal' ? undefined : insets[k]));
+    this.lockedTitleSpace = titleSpace;
     return this;
   }
 

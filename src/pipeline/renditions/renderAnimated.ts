@@ -1,7 +1,8 @@
 /**
  * Draw an animated output in every rendition of the plan. Per rendition:
- * 1. lay out every frame without drawing and lock each axes' insets to the
- *    widest frame, so the plot box never jumps as tick labels change width
+ * 1. lay out every frame without drawing and lock each axes' insets and the
+ *    figure title's height to their largest over all frames, so the plot box
+ *    never jumps as tick labels change width or a title's math changes height
  *    (a property of the engine: no animation can opt out by accident);
  * 2. quantise and difference the frames with the GIF writer, which writes GIF
  *    bytes only for the canonical rendition (desktop, light, 1×: the file a
@@ -35,7 +36,7 @@ export async function renderAnimated(
   const slot: Slot = spec.slot ?? 'full';
   const keys = renditionKeys('animated');
   const renditions: RenditionRecord[] = [];
-  const insetsByLayout = new Map<string, Promise<Insets[]>>();
+  const layoutsByLayout = new Map<string, Promise<LockedLayout>>();
   let canonical: RenderedOutput['canonical'] | undefined;
   let poster: string | undefined;
   const { draw: _draw, slot: _slot, social: _social, ...options } = spec;
@@ -50,14 +51,14 @@ export async function renderAnimated(
       return fig;
     };
     // Insets are in CSS px and do not depend on colours or density: one pass per layout.
-    const insets = () => {
-      let p = insetsByLayout.get(r.layout);
-      if (!p) insetsByLayout.set(r.layout, (p = widestInsets(spec.frames, draw)));
+    const locked = () => {
+      let p = layoutsByLayout.get(r.layout);
+      if (!p) layoutsByLayout.set(r.layout, (p = largestLayout(spec.frames, draw)));
       return p;
     };
     const onProgress = (f: number) => progress((k + f) / keys.length);
     const encode = async (): Promise<RenditionRecord[]> => {
-      const done = await encodeRendition(id, spec, key, r, draw, await insets(), write, onProgress);
+      const done = await encodeRendition(id, spec, key, r, draw, await locked(), write, onProgress);
       if (done.canonical) {
         canonical = done.canonical;
         poster = done.posterPng;
@@ -85,7 +86,7 @@ async function encodeRendition(
   key: RenditionKey,
   r: Rendition,
   draw: (i: number) => Promise<Figure>,
-  insets: Insets[],
+  locked: LockedLayout,
   write: WriteBytes,
   progress: (fraction: number) => void,
 ): Promise<EncodedRendition> {
@@ -103,7 +104,7 @@ async function encodeRendition(
     },
     frames: spec.frames,
     render: async (i) => {
-      const fig = (await draw(i)).lockInsets(insets);
+      const fig = (await draw(i)).lockInsets(locked.insets, locked.titleSpace);
       // Each rendition draws on a canvas of its own, even while other outputs of the
       // script draw theirs: from one frame to the next, what lies under the marks is
       // usually unchanged and can be copied (Figure.renderTo).
@@ -148,14 +149,25 @@ async function encodeRendition(
   };
 }
 
-/** Each axes' largest insets over all frames (layout only, no pixels). */
-async function widestInsets(frames: number, draw: (i: number) => Promise<Figure>): Promise<Insets[]> {
-  let widest: Insets[] = [];
+/** What an animation keeps fixed over its frames: each axes' insets and the figure title's height. */
+interface LockedLayout {
+  insets: Insets[];
+  titleSpace: number;
+}
+
+/** The largest of each over all frames (layout only, no pixels). */
+async function largestLayout(frames: number, draw: (i: number) => Promise<Figure>): Promise<LockedLayout> {
+  let insets: Insets[] = [];
+  let titleSpace = 0;
   for (let i = 0; i < frames; i++) {
-    const ins = (await draw(i)).measureInsets();
-    widest = ins.map((a, j) => ({ left: Math.max(a.left, widest[j]?.left ?? 0), right: Math.max(a.right, widest[j]?.right ?? 0) }));
+    const fig = await draw(i);
+    titleSpace = Math.max(titleSpace, fig.titleSpace());
+    insets = fig.measureInsets().map((a, j) => {
+      const b = insets[j] ?? { left: 0, right: 0, top: 0, bottom: 0 };
+      return { left: Math.max(a.left, b.left), right: Math.max(a.right, b.right), top: Math.max(a.top, b.top), bottom: Math.max(a.bottom, b.bottom) };
+    });
   }
-  return widest;
+  return { insets, titleSpace };
 }
 
 export type { Rendition };
