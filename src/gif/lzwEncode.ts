@@ -20,9 +20,7 @@
  * used slots are remembered, so a table reset touches ≤ 4096 entries.
  */
 import type { ByteBuffer } from './byteBuffer';
-
-const MAX_BITS = 12;
-const MAX_CODES = 1 << MAX_BITS;
+import { LzwCodeWriter, MAX_CODES } from './lzwCodeWriter';
 
 /**
  * For lossy matching: for each palette index v, the other indices whose
@@ -35,7 +33,6 @@ export interface NearTable { start: Int32Array; list: Uint8Array }
 // Indexed (prefix << minCodeSize) | symbol: small palettes get a small, cache-friendly table.
 const child = new Uint16Array(MAX_CODES * 256); // 0 = no entry (real codes are ≥ 4)
 const used = new Int32Array(MAX_CODES);
-const block = new Uint8Array(256);
 
 /**
  * The w×h window at (x, y) of a row-major index image `value` (row length
@@ -52,43 +49,13 @@ export interface LzwImage { value: Uint8Array; shown: Uint8Array | null; stride:
  */
 export function lzwEncode(img: LzwImage, alt: number, minCodeSize: number, out: ByteBuffer, near: NearTable | null = null): void {
   if (img.w < 1 || img.h < 1) throw new Error('lzw: empty image');
+  if (minCodeSize > 8) throw new Error('lzw: at most 8-bit symbols');
   const clearCode = 1 << minCodeSize;
   const eoiCode = clearCode + 1;
   let free = clearCode + 2;
-  let nBits = minCodeSize + 1;
-  let maxCode = (1 << nBits) - 1;
-  let clearFlag = false;
   let nUsed = 0;
-  let acc = 0, accBits = 0, blockLen = 0;
-
-  out.byte(minCodeSize);
-
-  const emit = (code: number): void => {
-    acc |= code << accBits;
-    accBits += nBits;
-    while (accBits >= 8) {
-      block[blockLen++] = acc & 255;
-      if (blockLen === 255) {
-        out.byte(255);
-        out.bytes(block, 0, 255);
-        blockLen = 0;
-      }
-      acc >>>= 8;
-      accBits -= 8;
-    }
-    // Widen codes once the next code would not fit (the decoder does the same one step later).
-    if (clearFlag) {
-      nBits = minCodeSize + 1;
-      maxCode = (1 << nBits) - 1;
-      clearFlag = false;
-    } else if (free > maxCode) {
-      nBits++;
-      maxCode = nBits === MAX_BITS ? MAX_CODES : (1 << nBits) - 1;
-    }
-  };
-
-  if (minCodeSize > 8) throw new Error('lzw: at most 8-bit symbols');
-  emit(clearCode);
+  const codes = new LzwCodeWriter(out, minCodeSize);
+  codes.code(clearCode, free);
   const nearStart = near?.start, nearList = near?.list;
   const { value, shown, stride, x: x0, y: y0, w, h } = img;
   let ent = -1;
@@ -121,7 +88,7 @@ export function lzwEncode(img: LzwImage, alt: number, minCodeSize: number, out: 
       if (next === 0) {
         // No match: emit the string and start a new one with the exact symbol.
         c = flex ? alt : v;
-        emit(ent);
+        codes.code(ent, free);
         if (free < MAX_CODES) {
           child[base | c] = free++;
           used[nUsed++] = base | c;
@@ -129,8 +96,7 @@ export function lzwEncode(img: LzwImage, alt: number, minCodeSize: number, out: 
           for (let k = 0; k < nUsed; k++) child[used[k]] = 0;
           nUsed = 0;
           free = clearCode + 2;
-          clearFlag = true;
-          emit(clearCode);
+          codes.clear(clearCode);
         }
         next = c;
       }
@@ -140,20 +106,8 @@ export function lzwEncode(img: LzwImage, alt: number, minCodeSize: number, out: 
       else if (c !== alt) shown[i] = c;
     }
   }
-  emit(ent);
-  emit(eoiCode);
-  if (accBits > 0) {
-    block[blockLen++] = acc & 255;
-    if (blockLen === 255) {
-      out.byte(255);
-      out.bytes(block, 0, 255);
-      blockLen = 0;
-    }
-  }
-  if (blockLen > 0) {
-    out.byte(blockLen);
-    out.bytes(block, 0, blockLen);
-  }
-  out.byte(0);
+  codes.code(ent, free);
+  codes.code(eoiCode, free);
+  codes.finish();
   for (let k = 0; k < nUsed; k++) child[used[k]] = 0;
 }

@@ -84,88 +84,111 @@ export function matmulTransB(
   transBPanel(A, aOff, B, bOff, C, cOff, N, K, M, K, accumulate, bias, biasOff);
 }
 
-/** matmulTransB on a chunk of Kc inner indices; rows of A and B are ld apart. */
+/** One panel of matmulTransB: columns jb..je of C (je3: end of the whole 3-column blocks). */
+interface Panel {
+  A: Float64Array; aOff: number; B: Float64Array; bOff: number; C: Float64Array; cOff: number;
+  K: number; M: number; ld: number; accumulate: boolean; bias: Float64Array | null; biasOff: number;
+  jb: number; je: number; je3: number;
+}
+
+/**
+ * matmulTransB on a chunk of Kc inner indices; rows of A and B are ld apart.
+ * Per panel of B's rows: the rows of A three at a time, then a leftover pair,
+ * then a leftover single row, each with its own register block.
+ */
 function transBPanel(
   A: Float64Array, aOff: number, B: Float64Array, bOff: number,
   C: Float64Array, cOff: number, N: number, Kc: number, M: number, ld: number, accumulate: boolean,
   bias: Float64Array | null, biasOff: number,
 ): void {
-  const JB = 96, K = Kc;
+  const JB = 96;
   for (let jb = 0; jb < M; jb += JB) {
     const je = Math.min(M, jb + JB);
-    const je3 = jb + Math.floor((je - jb) / 3) * 3;
+    const panel: Panel = { A, aOff, B, bOff, C, cOff, K: Kc, M, ld, accumulate, bias, biasOff, jb, je, je3: jb + Math.floor((je - jb) / 3) * 3 };
     let i = 0;
-    for (; i + 2 < N; i += 3) {
-      const a0 = aOff + i * ld, a1 = a0 + ld, a2 = a1 + ld;
-      const c0 = cOff + i * M, c1 = c0 + M, c2 = c1 + M;
-      for (let j = jb; j < je3; j += 3) {
-        const b0 = bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
-        let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
-        for (let k = 0; k < K; k++) {
-          const y0 = B[b0 + k], y1 = B[b1 + k], y2 = B[b2 + k];
-          let x = A[a0 + k];
-          s00 += x * y0; s01 += x * y1; s02 += x * y2;
-          x = A[a1 + k];
-          s10 += x * y0; s11 += x * y1; s12 += x * y2;
-          x = A[a2 + k];
-          s20 += x * y0; s21 += x * y1; s22 += x * y2;
-        }
-        if (bias) {
-          const d0 = bias[biasOff + j], d1 = bias[biasOff + j + 1], d2 = bias[biasOff + j + 2];
-          s00 += d0; s01 += d1; s02 += d2; s10 += d0; s11 += d1; s12 += d2; s20 += d0; s21 += d1; s22 += d2;
-        }
-        if (accumulate) {
-          C[c0 + j] += s00; C[c0 + j + 1] += s01; C[c0 + j + 2] += s02;
-          C[c1 + j] += s10; C[c1 + j + 1] += s11; C[c1 + j + 2] += s12;
-          C[c2 + j] += s20; C[c2 + j + 1] += s21; C[c2 + j + 2] += s22;
-        } else {
-          C[c0 + j] = s00; C[c0 + j + 1] = s01; C[c0 + j + 2] = s02;
-          C[c1 + j] = s10; C[c1 + j + 1] = s11; C[c1 + j + 2] = s12;
-          C[c2 + j] = s20; C[c2 + j + 1] = s21; C[c2 + j + 2] = s22;
-        }
-      }
-      for (let j = je3; j < je; j++) for (let r = 0; r < 3; r++) dotInto(A, aOff + (i + r) * ld, B, bOff + j * ld, K, C, cOff + (i + r) * M + j, accumulate, bias ? bias[biasOff + j] : 0);
-    }
+    for (; i + 2 < N; i += 3) threeRows(panel, i);
     if (i + 1 < N) {
-      // Two leftover rows (the common N = 2 of training): a 2×3 block.
-      const a0 = aOff + i * ld, a1 = a0 + ld, c0 = cOff + i * M, c1 = c0 + M;
-      for (let j = jb; j < je3; j += 3) {
-        const b0 = bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
-        let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0;
-        for (let k = 0; k < K; k++) {
-          const y0 = B[b0 + k], y1 = B[b1 + k], y2 = B[b2 + k];
-          const x0 = A[a0 + k], x1 = A[a1 + k];
-          s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2;
-          s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2;
-        }
-        if (bias) {
-          const d0 = bias[biasOff + j], d1 = bias[biasOff + j + 1], d2 = bias[biasOff + j + 2];
-          s00 += d0; s01 += d1; s02 += d2; s10 += d0; s11 += d1; s12 += d2;
-        }
-        if (accumulate) {
-          C[c0 + j] += s00; C[c0 + j + 1] += s01; C[c0 + j + 2] += s02;
-          C[c1 + j] += s10; C[c1 + j + 1] += s11; C[c1 + j + 2] += s12;
-        } else {
-          C[c0 + j] = s00; C[c0 + j + 1] = s01; C[c0 + j + 2] = s02;
-          C[c1 + j] = s10; C[c1 + j + 1] = s11; C[c1 + j + 2] = s12;
-        }
-      }
-      for (let j = je3; j < je; j++) for (let r = 0; r < 2; r++) dotInto(A, aOff + (i + r) * ld, B, bOff + j * ld, K, C, cOff + (i + r) * M + j, accumulate, bias ? bias[biasOff + j] : 0);
+      twoRows(panel, i);
       i += 2;
     }
-    for (; i < N; i++) {
-      // One leftover row: a 1×3 block.
-      const a0 = aOff + i * ld, c0 = cOff + i * M;
-      for (let j = jb; j < je3; j += 3) {
-        const b0 = bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
-        let s0 = 0, s1 = 0, s2 = 0;
-        for (let k = 0; k < K; k++) { const x = A[a0 + k]; s0 += x * B[b0 + k]; s1 += x * B[b1 + k]; s2 += x * B[b2 + k]; }
-        if (bias) { s0 += bias[biasOff + j]; s1 += bias[biasOff + j + 1]; s2 += bias[biasOff + j + 2]; }
-        if (accumulate) { C[c0 + j] += s0; C[c0 + j + 1] += s1; C[c0 + j + 2] += s2; } else { C[c0 + j] = s0; C[c0 + j + 1] = s1; C[c0 + j + 2] = s2; }
-      }
-      for (let j = je3; j < je; j++) dotInto(A, a0, B, bOff + j * ld, K, C, c0 + j, accumulate, bias ? bias[biasOff + j] : 0);
+    for (; i < N; i++) oneRow(panel, i);
+  }
+}
+
+/** Rows i..i+2 of C in the panel: a 3×3 block (9 accumulators). */
+function threeRows(p: Panel, i: number): void {
+  const { A, B, C, K, M, ld, accumulate, bias, biasOff, jb, je, je3 } = p;
+  const a0 = p.aOff + i * ld, a1 = a0 + ld, a2 = a1 + ld;
+  const c0 = p.cOff + i * M, c1 = c0 + M, c2 = c1 + M;
+  for (let j = jb; j < je3; j += 3) {
+    const b0 = p.bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
+    let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
+    for (let k = 0; k < K; k++) {
+      const y0 = B[b0 + k], y1 = B[b1 + k], y2 = B[b2 + k];
+      let x = A[a0 + k];
+      s00 += x * y0; s01 += x * y1; s02 += x * y2;
+      x = A[a1 + k];
+      s10 += x * y0; s11 += x * y1; s12 += x * y2;
+      x = A[a2 + k];
+      s20 += x * y0; s21 += x * y1; s22 += x * y2;
+    }
+    if (bias) {
+      const d0 = bias[biasOff + j], d1 = bias[biasOff + j + 1], d2 = bias[biasOff + j + 2];
+      s00 += d0; s01 += d1; s02 += d2; s10 += d0; s11 += d1; s12 += d2; s20 += d0; s21 += d1; s22 += d2;
+    }
+    if (accumulate) {
+      C[c0 + j] += s00; C[c0 + j + 1] += s01; C[c0 + j + 2] += s02;
+      C[c1 + j] += s10; C[c1 + j + 1] += s11; C[c1 + j + 2] += s12;
+      C[c2 + j] += s20; C[c2 + j + 1] += s21; C[c2 + j + 2] += s22;
+    } else {
+      C[c0 + j] = s00; C[c0 + j + 1] = s01; C[c0 + j + 2] = s02;
+      C[c1 + j] = s10; C[c1 + j + 1] = s11; C[c1 + j + 2] = s12;
+      C[c2 + j] = s20; C[c2 + j + 1] = s21; C[c2 + j + 2] = s22;
     }
   }
+  for (let j = je3; j < je; j++) for (let r = 0; r < 3; r++) dotInto(A, p.aOff + (i + r) * ld, B, p.bOff + j * ld, K, C, p.cOff + (i + r) * M + j, accumulate, bias ? bias[biasOff + j] : 0);
+}
+
+/** Two leftover rows (the common N = 2 of training): a 2×3 block. */
+function twoRows(p: Panel, i: number): void {
+  const { A, B, C, K, M, ld, accumulate, bias, biasOff, jb, je, je3 } = p;
+  const a0 = p.aOff + i * ld, a1 = a0 + ld, c0 = p.cOff + i * M, c1 = c0 + M;
+  for (let j = jb; j < je3; j += 3) {
+    const b0 = p.bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
+    let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0;
+    for (let k = 0; k < K; k++) {
+      const y0 = B[b0 + k], y1 = B[b1 + k], y2 = B[b2 + k];
+      const x0 = A[a0 + k], x1 = A[a1 + k];
+      s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2;
+      s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2;
+    }
+    if (bias) {
+      const d0 = bias[biasOff + j], d1 = bias[biasOff + j + 1], d2 = bias[biasOff + j + 2];
+      s00 += d0; s01 += d1; s02 += d2; s10 += d0; s11 += d1; s12 += d2;
+    }
+    if (accumulate) {
+      C[c0 + j] += s00; C[c0 + j + 1] += s01; C[c0 + j + 2] += s02;
+      C[c1 + j] += s10; C[c1 + j + 1] += s11; C[c1 + j + 2] += s12;
+    } else {
+      C[c0 + j] = s00; C[c0 + j + 1] = s01; C[c0 + j + 2] = s02;
+      C[c1 + j] = s10; C[c1 + j + 1] = s11; C[c1 + j + 2] = s12;
+    }
+  }
+  for (let j = je3; j < je; j++) for (let r = 0; r < 2; r++) dotInto(A, p.aOff + (i + r) * ld, B, p.bOff + j * ld, K, C, p.cOff + (i + r) * M + j, accumulate, bias ? bias[biasOff + j] : 0);
+}
+
+/** One leftover row: a 1×3 block. */
+function oneRow(p: Panel, i: number): void {
+  const { A, B, C, K, M, ld, accumulate, bias, biasOff, jb, je, je3 } = p;
+  const a0 = p.aOff + i * ld, c0 = p.cOff + i * M;
+  for (let j = jb; j < je3; j += 3) {
+    const b0 = p.bOff + j * ld, b1 = b0 + ld, b2 = b1 + ld;
+    let s0 = 0, s1 = 0, s2 = 0;
+    for (let k = 0; k < K; k++) { const x = A[a0 + k]; s0 += x * B[b0 + k]; s1 += x * B[b1 + k]; s2 += x * B[b2 + k]; }
+    if (bias) { s0 += bias[biasOff + j]; s1 += bias[biasOff + j + 1]; s2 += bias[biasOff + j + 2]; }
+    if (accumulate) { C[c0 + j] += s0; C[c0 + j + 1] += s1; C[c0 + j + 2] += s2; } else { C[c0 + j] = s0; C[c0 + j + 1] = s1; C[c0 + j + 2] = s2; }
+  }
+  for (let j = je3; j < je; j++) dotInto(A, a0, B, p.bOff + j * ld, K, C, c0 + j, accumulate, bias ? bias[biasOff + j] : 0);
 }
 
 /** Edge case of matmulTransB: one dot product with two accumulators. */
