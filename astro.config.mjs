@@ -17,7 +17,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
-  integrations: [figures(), mdx(), sitemap({ filter: (page) => !isMadePage(page) })],
+  // optimize: MDX compiles static HTML (the ~20k elements KaTeX emits) to strings instead of
+  // JSX calls; same DOM, and the Vite server build takes 2–3 s less (measured warm 12.4 → 9.9 s).
+  integrations: [figures(), mdx({ optimize: true }), sitemap({ filter: (page) => !isMadePage(page) })],
   vite: { plugins: [katexFontDisplay()] },
   markdown: {
     // remarkFigureMade reads the numbers and anchors remarkFigures injects.
