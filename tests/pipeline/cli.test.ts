@@ -1,5 +1,5 @@
 /** `npm run figures -- …` as a user runs it: a child process on a fixture project. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProject, REPO, script, type FixtureProject } from './fixtureProject';
@@ -10,38 +10,52 @@ const CLI_TIMEOUT = 240_000;
 afterEach(() => p?.remove());
 
 /** The CLI on the fixture project (`--root=DIR`, the form parseArgs documents). */
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
+function cli(...args: string[]): Promise<CliRun> {
   return spawnCli(...args, `--root=${p!.root}`);
 }
 
-function spawnCli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/pipeline/cli.ts'), ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
+interface CliRun { code: number | null; out: string; err: string }
+
+/**
+ * A child process awaited, never spawnSync: vitest's fork must keep reading
+ * the runner's replies. With every test synchronous, the whole file ran
+ * without the event loop turning once (tests follow each other on
+ * microtasks), and under the load of a full run it took 66.7 s and 68.7 s:
+ * past vitest's fixed 60 s RPC timeout, so the run failed with "Timeout
+ * calling onTaskUpdate" although every test passed. Runs where it took 43 s
+ * and 49 s passed.
+ */
+function spawnCli(...args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/pipeline/cli.ts'), ...args], { cwd: REPO });
+    let out = '', err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, out, err }));
   });
-  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('figures CLI', () => {
-  it('generates stale figures, lists them, regenerates selected ids with --force, and cleans', () => {
+  it('generates stale figures, lists them, regenerates selected ids with --force, and cleans', async () => {
     p = createProject({
       'figures/ntk/ellipses.figure.ts': script({ id: 'ntk/ellipses', out: 'ellipses', kind: 'gif' }),
       'figures/ntk/init.figure.ts': script({ id: 'ntk/init-functions', out: 'init-functions' }),
     });
-    let r = cli('list');
+    let r = await cli('list');
     expect(r.code).toBe(0);
     expect(r.out).toContain('ntk/ellipses  stale  (figures/ntk/ellipses.figure.ts)\n    Fixture ntk/ellipses\n    outputs: (not generated yet)');
 
-    r = cli();
+    r = await cli();
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/2 figures: 2 generated, 0 cached, 0 failed/);
     expect(r.out).not.toContain('\r'); // not a terminal: plain lines
 
-    r = cli('list');
+    r = await cli('list');
     expect(r.out).toContain('ntk/ellipses  cached  (figures/ntk/ellipses.figure.ts)');
     expect(r.out).toContain('outputs: init-functions');
 
-    r = cli('generate', '--force', 'ellipses');
+    r = await cli('generate', '--force', 'ellipses');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ntk\/ellipses\s+generated/);
     // Only the selected figure is reported; the other is still published from the cache.
@@ -49,57 +63,57 @@ describe('figures CLI', () => {
     expect(r.out).toMatch(/1 figure: 1 generated, 0 cached, 0 failed in [\d.]+ s \(1 other not selected\)/);
     expect(p.read('.figures/manifest.json')).toContain('"init-functions"');
 
-    r = cli('clean');
+    r = await cli('clean');
     expect(r.code).toBe(0);
     expect(p.exists('.figures')).toBe(false);
     expect(p.exists('public/figures')).toBe(false);
   }, CLI_TIMEOUT);
 
-  it('an unknown id exits 2 listing the closest known ids', () => {
+  it('an unknown id exits 2 listing the closest known ids', async () => {
     p = createProject({
       'figures/ntk/ellipses.figure.ts': script({ id: 'ntk/ellipses', out: 'ellipses' }),
       'figures/ntk/init.figure.ts': script({ id: 'ntk/init-functions', out: 'init-functions' }),
     });
-    const r = cli('generate', 'ntk/elipses');
+    const r = await cli('generate', 'ntk/elipses');
     expect(r.code).toBe(2);
     expect(r.err.trim()).toBe('unknown figure id "ntk/elipses"; did you mean "ntk/ellipses", "ntk/init-functions"?');
   }, CLI_TIMEOUT);
 
-  it('selecting a figure with an invalid parameter reports that parameter, not an unknown id', () => {
+  it('selecting a figure with an invalid parameter reports that parameter, not an unknown id', async () => {
     p = createProject({
       'figures/ntk/ellipses.figure.ts': script({ id: 'ntk/ellipses', out: 'ellipses' }),
       'figures/ntk/heat.figure.ts': script({ id: 'ntk/hessian-heatmap', out: 'hessian-heatmap', paramsSchema: 'z.object({ size: z.number().int().positive().default(-3) })' }),
     });
-    const r = cli('generate', 'ntk/hessian-heatmap');
+    const r = await cli('generate', 'ntk/hessian-heatmap');
     expect(r.code).toBe(1);
     expect(r.err).toContain('figure ntk/hessian-heatmap: parameter "size" = -3 is invalid');
     expect(r.err).not.toContain('unknown figure id');
     // The broken script does not fail a run that selects another one.
-    const other = cli('generate', 'ntk/ellipses');
+    const other = await cli('generate', 'ntk/ellipses');
     expect(other.code).toBe(0);
     expect(other.out + other.err).not.toContain('hessian-heatmap');
   }, CLI_TIMEOUT);
 
-  it('--help exits 0 on stdout; a bad option or misplaced argument exits 2 naming it', () => {
-    const help = spawnCli('--help');
+  it('--help exits 0 on stdout; a bad option or misplaced argument exits 2 naming it', async () => {
+    const help = await spawnCli('--help');
     expect(help.code).toBe(0);
     expect(help.err).toBe('');
     for (const word of ['generate', 'list', 'clean', '--force', '--root=DIR', '--help']) expect(help.out).toContain(word);
-    expect(spawnCli('list', '-h').code).toBe(0);
+    expect((await spawnCli('list', '-h')).code).toBe(0);
 
-    const bad = spawnCli('generate', '--frobnicate');
+    const bad = await spawnCli('generate', '--frobnicate');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^unknown option --frobnicate\n.*--help/);
-    expect(spawnCli('--root').err).toMatch(/^option --root needs a value/);
-    expect(spawnCli('list', '--force').err).toMatch(/^--force applies only to generate/);
-    expect(spawnCli('clean', 'x').err).toMatch(/^"clean" takes no ids/);
+    expect((await spawnCli('--root')).err).toMatch(/^option --root needs a value/);
+    expect((await spawnCli('list', '--force')).err).toMatch(/^--force applies only to generate/);
+    expect((await spawnCli('clean', 'x')).err).toMatch(/^"clean" takes no ids/);
   }, CLI_TIMEOUT);
 
-  it('a failing figure exits 1 with its message on stderr', () => {
+  it('a failing figure exits 1 with its message on stderr', async () => {
     p = createProject({
       'figures/demo/bad.figure.ts': script({ id: 'demo/bad', out: 'bad', extra: `throw new Error('nope');` }),
     });
-    const r = cli();
+    const r = await cli();
     expect(r.code).toBe(1);
     expect(r.err).toContain('figure demo/bad (figures/demo/bad.figure.ts) failed during "start" (10%): nope');
   }, CLI_TIMEOUT);
