@@ -1,8 +1,7 @@
 /** `npm run figures -- …` as a user runs it: a child process on a fixture project. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProject, REPO, script, type FixtureProject } from './fixtureProject';
+import { runCli, type CliRun } from './cliProcess';
+import { createProject, script, type FixtureProject } from './fixtureProject';
 
 let p: FixtureProject | undefined;
 /** A bound, not a wait: each CLI run starts node, tsx and workers, which takes ~15 s on a loaded two-core machine. */
@@ -10,31 +9,9 @@ const CLI_TIMEOUT = 240_000;
 afterEach(() => p?.remove());
 
 /** The CLI on the fixture project (`--root=DIR`, the form parseArgs documents). */
-function cli(...args: string[]): Promise<CliRun> {
-  return spawnCli(...args, `--root=${p!.root}`);
-}
-
-interface CliRun { code: number | null; out: string; err: string }
-
-/**
- * A child process awaited, never spawnSync: vitest's fork must keep reading
- * the runner's replies. With every test synchronous, the whole file ran
- * without the event loop turning once (tests follow each other on
- * microtasks), and under the load of a full run it took 66.7 s and 68.7 s:
- * past vitest's fixed 60 s RPC timeout, so the run failed with "Timeout
- * calling onTaskUpdate" although every test passed. Runs where it took 43 s
- * and 49 s passed.
- */
-function spawnCli(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/pipeline/cli.ts'), ...args], { cwd: REPO });
-    let out = '', err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (...args: string[]): Promise<CliRun> => runCli([...args, `--root=${p!.root}`]);
+/** The CLI with exactly these arguments. */
+const spawnCli = (...args: string[]): Promise<CliRun> => runCli(args);
 
 describe('figures CLI', () => {
   it('generates stale figures, lists them, regenerates selected ids with --force, and cleans', async () => {
