@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './workerHeap';
 import type { WorkerReply, WorkerTask } from './workerProtocol';
 
 type TaskInput = WorkerTask extends infer T ? (T extends WorkerTask ? Omit<T, 'taskId'> : never) : never;
@@ -132,7 +133,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    const worker = startWorker(this.entry, this.memoryLimitMb);
     worker.on('message', (m: WorkerReply) => {
       const job = this.busy.get(worker);
       if (!job || m.taskId !== job.task.taskId) return;
