@@ -11,15 +11,19 @@
  * animation alone, with concurrent marking threads competing with the other
  * worker for the two cores. Starting the old generation at 512 MB leaves 6.
  * Measured on a whole cold figure run (`npm run figures -- --force`, total
- * CPU by `perf stat`): 106–123 s of CPU and 54–63 s wall without it, 92–96 s
- * and 47–49 s with it; 256 MB gave the same, 128 MB half the gain. The
- * figures are byte-identical; the process's peak RSS went 0.93 → 1.14 GB.
+ * CPU by `perf stat`, four alternating pairs): 112–140 s of CPU without it,
+ * 95–108 s with it, 8–16 s less wall in each pair; 256 MB gave the same,
+ * 128 MB half the gain. The figures are byte-identical; the process's peak
+ * RSS went 0.93 → 1.14 GB.
  *
  * Node's Worker takes no initial heap size (`resourceLimits` has only
  * maxima) and refuses V8 flags in `execArgv`, so the flag is set process-wide
- * just before the isolate is created: V8 reads it when it configures a new
- * heap, so it changes the workers started after it and not the heap of the
- * process that is already running (Astro's, the CLI's).
+ * before each Worker is constructed; the worker's thread reads it when it
+ * creates its isolate. The heap of the process already running (Astro's, the
+ * CLI's) is not affected. The flag stays set, so any worker started later in
+ * the process starts large too, and two pools with different limits may see
+ * each other's value: harmless, since it sets only where a heap starts, and
+ * every worker's own maximum still holds (V8 never starts a heap above it).
  */
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -27,7 +31,7 @@ import { Worker } from 'node:worker_threads';
 export const INITIAL_OLD_SPACE_MB = 512;
 
 export function startWorker(entry: string, memoryLimitMb: number): Worker {
-  // Never above half the limit: a small limit (tests of the out-of-memory path) keeps its meaning.
+  // At most half the limit, so a small limit (the out-of-memory test's 256 MB) still leaves room to grow.
   const initial = Math.min(INITIAL_OLD_SPACE_MB, Math.floor(memoryLimitMb / 2));
   v8.setFlagsFromString(`--initial-old-space-size=${initial}`);
   return new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
