@@ -6,11 +6,13 @@
  * it re-encodes every full frame and tries several blend/dispose candidates
  * per frame; on our figures that took ~1 s per 100-frame animation, more than
  * drawing it. Here each frame is only the box the GIF already found changed,
- * encoded once as a lossless still by sharp (VP8L; its own bit stream, not
- * ours). Inside the box, pixels that did not change are fully transparent and
- * the frame is alpha-blended over the previous canvas ("do not dispose"), so
- * only changed pixels are drawn, as in the GIF: the composition is exactly
- * the GIF's, and long runs of transparent pixels compress well.
+ * encoded once as a lossless VP8L still by our own encoder (./vp8l), which
+ * needs 35–65 % of the CPU libwebp took for these boxes through sharp, for 4 %
+ * more bytes (./vp8l/encodeLossless.ts). Inside the box, pixels that did not
+ * change are fully transparent and the frame is alpha-blended over the
+ * previous canvas ("do not dispose"), so only changed pixels are drawn, as in
+ * the GIF: the composition is exactly the GIF's, and long runs of transparent
+ * pixels compress well.
  *
  * Container (RIFF, per the WebP container specification): 'VP8X' with the
  * animation flag and canvas size, 'ANIM' (background, loop count), then one
@@ -18,21 +20,11 @@
  * chunk. Frame offsets must be even, so each box is widened by at most one
  * pixel up and left.
  */
-import sharp from 'sharp';
 import type { Rgb } from '../gif/palette';
 import type { ShownFrame } from '../gif/gifWriter';
+import { encodeLossless } from './vp8l/encodeLossless';
 
-/**
- * libwebp lossless settings for the frame boxes. Effort 2 is within ~2 % of 6
- * at a fraction of the time. For lossless, quality sets how hard libwebp
- * searches (not fidelity): on 575 frame boxes of our animations quality 25
- * gave 0.3 % fewer bytes than the default 80 for about 25 % less CPU; below
- * 25 the bytes grow by 9 %.
- */
-const EFFORT = 2;
-const QUALITY = 25;
-
-interface FrameChunk { x: number; y: number; w: number; h: number; delay: number; blend: boolean; vp8l: Promise<Uint8Array> }
+interface FrameChunk { x: number; y: number; w: number; h: number; delay: number; blend: boolean; vp8l: Uint8Array }
 
 export class AnimatedWebpWriter {
   private readonly frames: FrameChunk[] = [];
@@ -41,10 +33,9 @@ export class AnimatedWebpWriter {
   private before: Uint8Array | null = null;
 
   constructor(private readonly width: number, private readonly height: number, palette: readonly Rgb[], private readonly loop = 0) {
-    // Opaque RGBA of each palette index as one 32-bit word (byte order of the host), so a pixel is one store.
-    const bytes = new Uint8Array(256 * 4);
-    palette.forEach((c, i) => bytes.set([c[0], c[1], c[2], 255], 4 * i));
-    this.lut = new Uint32Array(bytes.buffer);
+    // Opaque colour of each palette index as one 0xAARRGGBB word, the encoder's pixel.
+    this.lut = new Uint32Array(256);
+    palette.forEach((c, i) => (this.lut[i] = ((0xff << 24) | (c[0] << 16) | (c[1] << 8) | c[2]) >>> 0));
   }
 
   /** Add a frame as the GIF writer reported it (copies what it needs: `shown` is reused). */
@@ -62,23 +53,17 @@ export class AnimatedWebpWriter {
         for (let p = r * W + x; p < end; p++, o++) pixels[o] = lut[shown[p]];
       }
     }
-    const rgba = Buffer.from(pixels.buffer, 0, pixels.byteLength);
     const blend = before !== null;
     if (before) for (let r = y; r < y + h; r++) before.set(shown.subarray(r * W + x, r * W + x + w), r * W + x);
     else this.before = shown.slice();
-    const vp8l = sharp(rgba, { raw: { width: w, height: h, channels: 4 } })
-      .webp({ lossless: true, effort: EFFORT, quality: QUALITY })
-      .toBuffer()
-      .then(extractVp8l);
-    vp8l.catch(() => {}); // awaited in finish(); avoid an unhandled rejection meanwhile
-    this.frames.push({ x, y, w, h, delay: f.delay, blend, vp8l });
+    this.frames.push({ x, y, w, h, delay: f.delay, blend, vp8l: encodeLossless(w, h, pixels) });
   }
 
   async finish(): Promise<Uint8Array> {
     if (!this.frames.length) throw new Error('webp: no frames');
     const chunks: Uint8Array[] = [chunk('VP8X', vp8x(this.width, this.height)), chunk('ANIM', anim(this.loop))];
     for (const f of this.frames) {
-      const data = chunk('VP8L', await f.vp8l);
+      const data = chunk('VP8L', f.vp8l);
       const head = new Uint8Array(16);
       put24(head, 0, f.x / 2);
       put24(head, 3, f.y / 2);
@@ -95,18 +80,6 @@ export class AnimatedWebpWriter {
     riff.set(body, 8);
     return riff;
   }
-}
-
-/** The VP8L payload of a simple-format lossless WebP still. */
-export function extractVp8l(webp: Uint8Array): Uint8Array {
-  const dv = new DataView(webp.buffer, webp.byteOffset, webp.byteLength);
-  if (text(webp, 0, 4) !== 'RIFF' || text(webp, 8, 12) !== 'WEBP') throw new Error('webp: not a RIFF/WEBP file');
-  for (let p = 12; p + 8 <= webp.length; ) {
-    const size = dv.getUint32(p + 4, true);
-    if (text(webp, p, p + 4) === 'VP8L') return webp.subarray(p + 8, p + 8 + size);
-    p += 8 + size + (size & 1);
-  }
-  throw new Error('webp: no VP8L chunk (was the still encoded losslessly?)');
 }
 
 function vp8x(w: number, h: number): Uint8Array {
@@ -141,7 +114,6 @@ function put24(b: Uint8Array, at: number, v: number): void {
 }
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const text = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

@@ -1,15 +1,16 @@
 /**
- * Byte formats of a rendition, all through sharp (libvips, libimagequant,
- * libwebp) and all deterministic for the same input and library versions.
+ * Byte formats of a still rendition, through sharp (libvips, libimagequant,
+ * libwebp), deterministic for the same input and library versions.
  *
  * - Stills: reduced to a ≤ 256-colour palette (libimagequant; a plot has a
  *   few flat colours plus their anti-aliasing blends, so the loss is
  *   invisible), then lossless WebP. Measured on the article's stills this is
  *   −75 % against the RGBA PNGs, against −52 % for lossless WebP of the RGBA
  *   and −68 % for the palette PNG alone.
- * - Animations: the GIF is the canonical artifact; the WebP is encoded
- *   losslessly from the GIF's own frames, so its pixels, delays and loop are
- *   identical to the GIF's.
+ * - Animations are not encoded here: the GIF is the canonical artifact and
+ *   the animated WebP is written from the GIF's own frames by our own
+ *   lossless encoder (src/webp/animatedWebp.ts), so its pixels, delays and
+ *   loop are identical to the GIF's.
  */
 import sharp from 'sharp';
 import type { RgbaImage } from '../../plot/context';
@@ -46,11 +47,4 @@ export async function paletteStillPng(img: RgbaImage, { published }: { published
 /** Lossless WebP of the palette-reduced image. */
 export async function stillWebp(palettePng: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await sharp(palettePng).webp({ lossless: true, effort: WEBP_EFFORT, quality: WEBP_QUALITY }).toBuffer());
-}
-
-/** Animated lossless WebP with the GIF's pixels, frame delays and loop count. */
-export async function gifToWebp(gif: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(
-    await sharp(gif, { animated: true, limitInputPixels: false }).webp({ lossless: true, effort: WEBP_EFFORT }).toBuffer(),
-  );
 }
