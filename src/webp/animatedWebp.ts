@@ -23,6 +23,7 @@
 import type { Rgb } from '../gif/palette';
 import type { ShownFrame } from '../gif/gifWriter';
 import { encodeLossless } from './vp8l/encodeLossless';
+import { scratch } from './vp8l/scratch';
 
 interface FrameChunk { x: number; y: number; w: number; h: number; delay: number; blend: boolean; vp8l: Uint8Array }
 
@@ -42,7 +43,8 @@ export class AnimatedWebpWriter {
   add(f: ShownFrame): void {
     const x = f.x & ~1, y = f.y & ~1;
     const w = f.x + f.w - x, h = f.y + f.h - y;
-    const pixels = new Uint32Array(w * h); // 0 = transparent black: "unchanged"
+    // 0 = transparent black: "unchanged". A reused array (./vp8l/scratch.ts): the encoder below is its only reader.
+    const pixels = scratch('frameBox', Uint32Array, w * h).fill(0);
     const { shown } = f, lut = this.lut, W = this.width, before = this.before;
     let o = 0;
     for (let r = y; r < y + h; r++) {
