@@ -7,7 +7,7 @@
  * per frame; on our figures that took ~1 s per 100-frame animation, more than
  * drawing it. Here each frame is only the box the GIF already found changed,
  * encoded once as a lossless VP8L still by our own encoder (./vp8l), which
- * needs 35–65 % of the CPU libwebp took for these boxes through sharp, for 4 %
+ * needs 25–50 % of the CPU libwebp took for these boxes through sharp, for 4 %
  * more bytes (./vp8l/encodeLossless.ts). Inside the box, pixels that did not
  * change are fully transparent and the frame is alpha-blended over the
  * previous canvas ("do not dispose"), so only changed pixels are drawn, as in
