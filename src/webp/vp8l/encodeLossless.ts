@@ -63,9 +63,10 @@ export function encodeLossless(width: number, height: number, argb: Uint32Array)
   bw.write(0x2f, 8);
   bw.write(width - 1, 14);
   bw.write(height - 1, 14);
-  bw.write(hasAlpha(argb) ? 1 : 0, 1);
-  bw.write(0, 3); // version
   const table = colourTable(argb);
+  // With a table, its few colours tell; otherwise every pixel is looked at.
+  bw.write((table ? table.colours.some((c) => c >>> 24 !== 0xff) : hasAlpha(argb)) ? 1 : 0, 1);
+  bw.write(0, 3); // version
   let pixels = argb, codedWidth = width;
   if (table) {
     bw.write(1, 1); // a transform follows
