@@ -1,7 +1,8 @@
 /**
- * How a figure worker's V8 heap is set up: a hard limit (a runaway allocation
- * fails its figure instead of swapping the machine) and a large initial old
- * generation.
+ * How a figure worker's memory is set up: a hard limit on its V8 heap (a
+ * runaway allocation fails its figure instead of swapping the machine), a
+ * large initial old generation, and a canvas allocator that keeps the memory
+ * it frees (CANVAS_ALLOCATOR_ENV below).
  *
  * Why the initial size: a figure's live heap is small (25–35 MB) but it
  * promotes a steady stream of short-lived objects (each frame's figure,
@@ -30,7 +31,26 @@ import { Worker } from 'node:worker_threads';
 
 export const INITIAL_OLD_SPACE_MB = 512;
 
+/**
+ * mimalloc, the allocator linked into @napi-rs/canvas, returns freed memory
+ * to the system 10 ms after it is freed (its `purge_delay`). Every frame a
+ * figure draws is read back into a new buffer of 1–2 MB, freed a frame or two
+ * later; with the purge, the next one lands on pages the kernel must fault in
+ * and zero again (2 MB huge pages here: perf shows clear_page_erms in
+ * do_huge_pmd_anonymous_page as 68 % of a read-back loop, 0.3 → 5 ms a read
+ * on a virtual machine whose host backs freed guest memory lazily). Never
+ * purging keeps those pages for the next frame. mimalloc reads its options
+ * from the environment once, when the library is loaded in the first worker,
+ * so this is set process-wide (C's environment, which only the main thread's
+ * process.env writes to) before any worker starts; an explicit setting wins.
+ * Measured on whole cold figure runs (`npm run figures -- --force`, five
+ * alternating pairs): CPU 83–90 s without, 78–85 s with; 1.5–2 s less system
+ * time, a third fewer page faults, peak RSS 1.0–1.07 → 1.10–1.17 GB.
+ */
+export const CANVAS_ALLOCATOR_ENV = { MIMALLOC_PURGE_DELAY: '-1' } as const;
+
 export function startWorker(entry: string, memoryLimitMb: number): Worker {
+  for (const [name, value] of Object.entries(CANVAS_ALLOCATOR_ENV)) process.env[name] ??= value;
   // At most half the limit, so a small limit (the out-of-memory test's 256 MB) still leaves room to grow.
   const initial = Math.min(INITIAL_OLD_SPACE_MB, Math.floor(memoryLimitMb / 2));
   v8.setFlagsFromString(`--initial-old-space-size=${initial}`);
