@@ -76,6 +76,13 @@ export class GifWriter {
   private near: NearTable | null = null;
   private prev: Uint8Array | null = null;
   private cur: Uint8Array;
+  /**
+   * The last frame added and the indices the mapper gave it (before any
+   * tolerance substitution), so the next frame maps only what changed; and
+   * the buffer the next frame's indices go to (the two alternate).
+   */
+  private last: { img: RgbaImage; indices: Uint8Array } | null = null;
+  private spare: Uint8Array;
   private pending: Pending | null = null;
   private finished = false;
   /** Frames written so far (after merging identical ones). */
@@ -89,6 +96,7 @@ export class GifWriter {
     this.transparent = palette.length;
     this.colorDepth = Math.max(2, Math.ceil(Math.log2(palette.length + 1)));
     this.cur = new Uint8Array(W * H);
+    this.spare = new Uint8Array(W * H);
     this.writeHeader();
   }
 
@@ -111,13 +119,23 @@ export class GifWriter {
     o.byte(3); o.byte(1); o.u16(this.options.repeat ?? 0); o.byte(0);
   }
 
-  /** Add one full-size RGBA frame shown for `delayMs`. */
+  /**
+   * Add one full-size RGBA frame shown for `delayMs`. The writer reads the
+   * frame again when the next one is added (to map only what changed), so
+   * its pixels must not be changed before then; a new frame in the same
+   * buffer is recognised and mapped in full.
+   */
   add(frame: RgbaImage, delayMs: number): void {
     if (this.finished) throw new Error('gif: add after finish');
     const { width: W, height: H } = this.options;
     if (frame.width !== W || frame.height !== H) throw new Error(`gif: frame is ${frame.width}×${frame.height}, expected ${W}×${H}`);
     const delay = Math.max(MIN_DELAY_MS, delayMs);
-    const idx = this.mapper.map(frame, this.cur);
+    const mapped = this.mapper.map(frame, this.spare, this.last ?? undefined);
+    this.spare = this.last?.indices ?? new Uint8Array(W * H);
+    this.last = { img: frame, indices: mapped };
+    // The tolerances below rewrite indices in place: work on a copy, keep the mapping.
+    const idx = this.cur;
+    idx.set(mapped);
     if (!this.prev) {
       this.buildTolerances(idx);
       const value = idx.slice();

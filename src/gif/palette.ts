@@ -218,17 +218,34 @@ export class PaletteMapper {
     return best;
   }
 
-  /** Palette index of every pixel. */
-  map(img: RgbaImage, out: Uint8Array = new Uint8Array(img.width * img.height)): Uint8Array {
+  /**
+   * Palette index of every pixel. With `previous` (an earlier image of the
+   * same size and the indices this mapper gave it), pixels equal to that
+   * image's are given its indices without a lookup: the same result, since a
+   * pixel's index depends on its colour alone, but an animation frame is
+   * mostly the previous one (grid, tick labels, text, still curves), where
+   * the lookups cost most, one per short run of anti-aliased colour.
+   */
+  map(img: RgbaImage, out: Uint8Array = new Uint8Array(img.width * img.height), previous?: { img: RgbaImage; indices: Uint8Array }): Uint8Array {
     const d = img.data, lut = this.lut;
     const n = out.length;
     if (LITTLE_ENDIAN && d.byteOffset % 4 === 0) {
       // One 32-bit load per pixel (little-endian: r | g << 8 | b << 16); the table is keyed by that order.
       const px = new Uint32Array(d.buffer, d.byteOffset, n);
+      const was = previous && isOtherFrameOfSize(previous.img, img) && previous.img.data.byteOffset % 4 === 0 && previous.indices.length === n
+        ? { px: new Uint32Array(previous.img.data.buffer, previous.img.data.byteOffset, n), indices: previous.indices }
+        : null;
       // Frames are mostly runs of one colour (background, flat marks): look each run up once,
       // find its end with a tight compare loop of whole words and fill it (a change of alpha
       // alone starts a new run, which maps the same: the table ignores alpha).
       for (let p = 0; p < n; ) {
+        if (was && was.px[p] === px[p]) {
+          let q = p + 1;
+          while (q < n && was.px[q] === px[q]) q++;
+          out.set(was.indices.subarray(p, q), p);
+          p = q;
+          continue;
+        }
         const word = px[p], key = word & 0xffffff;
         let v = lut[key];
         if (v === 0) v = lut[key] = this.nearest(key & 255, (key >> 8) & 255, key >>> 16) + 1;
@@ -253,6 +270,10 @@ export class PaletteMapper {
     return out;
   }
 }
+
+/** `earlier` can stand for `img`'s previous frame: same size, and not the very same pixels (a reused buffer). */
+const isOtherFrameOfSize = (earlier: RgbaImage, img: RgbaImage): boolean =>
+  earlier.width === img.width && earlier.height === img.height && earlier.data !== img.data;
 
 /** Packed 0xRRGGBB colours as opaque RGBA bytes, the input gifenc's quantiser takes. */
 function packedToRgba(packed: readonly number[]): Uint8Array {
