@@ -22,43 +22,48 @@
  */
 import type { Rgb } from '../gif/palette';
 import type { ShownFrame } from '../gif/gifWriter';
-import { encodeLossless } from './vp8l/encodeLossless';
+import { encodeIndexed } from './vp8l/encodeLossless';
 import { scratch } from './vp8l/scratch';
 
 interface FrameChunk { x: number; y: number; w: number; h: number; delay: number; blend: boolean; vp8l: Uint8Array }
 
 export class AnimatedWebpWriter {
   private readonly frames: FrameChunk[] = [];
-  private readonly lut: Uint32Array;
+  /** Opaque colour of each palette index as one 0xAARRGGBB word, the encoder's pixel; then "unchanged". */
+  private readonly colours: Uint32Array;
+  /** The index written for a pixel that did not change: transparent black, after the palette's own. */
+  private readonly unchanged: number;
   /** Palette indices on the canvas before the current frame. */
   private before: Uint8Array | null = null;
 
   constructor(private readonly width: number, private readonly height: number, palette: readonly Rgb[], private readonly loop = 0) {
-    // Opaque colour of each palette index as one 0xAARRGGBB word, the encoder's pixel.
-    this.lut = new Uint32Array(256);
-    palette.forEach((c, i) => (this.lut[i] = ((0xff << 24) | (c[0] << 16) | (c[1] << 8) | c[2]) >>> 0));
+    if (palette.length > 255) throw new Error(`webp: at most 255 palette colours, got ${palette.length}`);
+    this.unchanged = palette.length;
+    this.colours = new Uint32Array(palette.length + 1);
+    palette.forEach((c, i) => (this.colours[i] = ((0xff << 24) | (c[0] << 16) | (c[1] << 8) | c[2]) >>> 0));
   }
 
   /** Add a frame as the GIF writer reported it (copies what it needs: `shown` is reused). */
   add(f: ShownFrame): void {
     const x = f.x & ~1, y = f.y & ~1;
     const w = f.x + f.w - x, h = f.y + f.h - y;
-    // 0 = transparent black: "unchanged". A reused array (./vp8l/scratch.ts): the encoder below is its only reader.
-    const pixels = scratch('frameBox', Uint32Array, w * h).fill(0);
-    const { shown } = f, lut = this.lut, W = this.width, before = this.before;
+    // A reused array (./vp8l/scratch.ts): every element is written below, and the encoder is its only reader.
+    const box = scratch('frameIndices', Uint8Array, w * h);
+    const { shown } = f, W = this.width, before = this.before, unchanged = this.unchanged;
     let o = 0;
     for (let r = y; r < y + h; r++) {
       const end = r * W + x + w;
       if (before) {
-        for (let p = r * W + x; p < end; p++, o++) if (before[p] !== shown[p]) pixels[o] = lut[shown[p]];
+        for (let p = r * W + x; p < end; p++, o++) box[o] = before[p] !== shown[p] ? shown[p] : unchanged;
       } else {
-        for (let p = r * W + x; p < end; p++, o++) pixels[o] = lut[shown[p]];
+        box.set(shown.subarray(r * W + x, end), o);
+        o += w;
       }
     }
     const blend = before !== null;
     if (before) for (let r = y; r < y + h; r++) before.set(shown.subarray(r * W + x, r * W + x + w), r * W + x);
     else this.before = shown.slice();
-    this.frames.push({ x, y, w, h, delay: f.delay, blend, vp8l: encodeLossless(w, h, pixels) });
+    this.frames.push({ x, y, w, h, delay: f.delay, blend, vp8l: encodeIndexed(w, h, box, this.colours) });
   }
 
   async finish(): Promise<Uint8Array> {

@@ -3,13 +3,15 @@
  * must give back exactly the pixels we encoded, on every path of the encoder
  * (colour indexing with each bundling width, plain ARGB past 256 colours,
  * transparency, copies longer than the format's longest, one pixel), and the
- * bytes must stay close to libwebp's own on a real plot.
+ * bytes must stay close to libwebp's own on a real plot. The indexed entry
+ * (palette indices in, as animation frames are) must write exactly the
+ * bytes the ARGB entry writes for the same image.
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { makeRendition } from '../../src/pipeline/renditions/plan';
 import { CanvasContext } from '../../src/plot/canvasContext';
-import { encodeLossless } from '../../src/webp/vp8l/encodeLossless';
+import { encodeIndexed, encodeLossless } from '../../src/webp/vp8l/encodeLossless';
 
 /** A simple-format lossless WebP file around a VP8L stream. */
 function webpFile(vp8l: Uint8Array): Buffer {
@@ -128,5 +130,35 @@ describe('VP8L encoder, decoded by libwebp', () => {
     expect(() => encodeLossless(0, 1, new Uint32Array(0))).toThrow(/out of range/);
     expect(() => encodeLossless(16385, 1, new Uint32Array(16385))).toThrow(/out of range/);
     expect(() => encodeLossless(2, 2, new Uint32Array(3))).toThrow(/pixel count/);
+  });
+});
+
+describe('VP8L encoder from palette indices', () => {
+  const palette = Uint32Array.from([0xffffffff, 0xff1f77b4, 0xffff7f0e, 0xff1f77b4, 0xff2ca02c, 0xff000000, 0x00000000]);
+  const cases: [string, number, number, (x: number, y: number) => number][] = [
+    ['one index', 9, 4, () => 2],
+    ['2 used of 7 (bundled 8 per pixel)', 21, 6, (x, y) => ((x + y) % 3 ? 0 : 5)],
+    ['a repeated colour and "unchanged"', 17, 9, (x, y) => [0, 1, 3, 6][(x * y) % 4]],
+    ['all 7, unused none', 33, 12, (x, y) => (x * 3 + y) % 7],
+  ];
+  for (const [name, w, h, index] of cases) {
+    it(`${name}: the same bytes as the ARGB pixels`, () => {
+      const indices = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) indices[y * w + x] = index(x, y);
+      const argb = Uint32Array.from(indices, (k) => palette[k]);
+      expect(Buffer.compare(Buffer.from(encodeIndexed(w, h, indices, palette)), Buffer.from(encodeLossless(w, h, argb)))).toBe(0);
+    });
+  }
+
+  it('200 palette entries, as a frame of a large GIF palette', () => {
+    const big = Uint32Array.from({ length: 201 }, (_, k) => (k === 200 ? 0 : (0xff000000 | (k * 0x010305)) >>> 0));
+    const next = lcg(11);
+    const indices = Uint8Array.from({ length: 50 * 40 }, (_, i) => ((i >> 3) % 5 ? next() % 201 : 200));
+    const argb = Uint32Array.from(indices, (k) => big[k]);
+    expect(Buffer.compare(Buffer.from(encodeIndexed(50, 40, indices, big)), Buffer.from(encodeLossless(50, 40, argb)))).toBe(0);
+  });
+
+  it('refuses an index past the colours', () => {
+    expect(() => encodeIndexed(2, 1, Uint8Array.from([0, 7]), palette)).toThrow(/index 7/);
   });
 });

@@ -57,27 +57,81 @@ const LONG_ENOUGH = 8;
 
 /** VP8L bit stream (the payload of a 'VP8L' chunk) of a width × height image of 0xAARRGGBB pixels. */
 export function encodeLossless(width: number, height: number, argb: Uint32Array): Uint8Array {
+  checkSize(width, height, argb.length);
+  const table = colourTable(argb);
+  // With a table, its few colours tell; otherwise every pixel is looked at.
+  return encode(width, height, table ?? argb, table ? table.colours.some((c) => c >>> 24 !== 0xff) : hasAlpha(argb));
+}
+
+/**
+ * The same bit stream as encodeLossless for the image whose pixel i is
+ * colours[indices[i]], from the indices: an animation frame already is
+ * palette indices, so neither the ARGB pixels nor a search for the colours
+ * they hold is needed. `colours` has at most 256 entries; unused ones and
+ * repeated colours are allowed.
+ */
+export function encodeIndexed(width: number, height: number, indices: Uint8Array, colours: Uint32Array): Uint8Array {
+  checkSize(width, height, indices.length);
+  if (colours.length > 256) throw new Error(`vp8l: ${colours.length} colours, at most 256`);
+  const table = usedColourTable(indices, colours);
+  return encode(width, height, table, table.colours.some((c) => c >>> 24 !== 0xff));
+}
+
+function checkSize(width: number, height: number, pixels: number): void {
   if (!(width >= 1 && height >= 1 && width <= MAX_SIZE && height <= MAX_SIZE)) throw new Error(`vp8l: size ${width}×${height} out of range`);
-  if (argb.length !== width * height) throw new Error('vp8l: pixel count does not match the size');
+  if (pixels !== width * height) throw new Error('vp8l: pixel count does not match the size');
+}
+
+/** Header, then either the colour-indexing transform and the bundled indices, or the ARGB pixels. */
+function encode(width: number, height: number, image: ColourTable | Uint32Array, alpha: boolean): Uint8Array {
   const bw = new BitWriter();
   bw.write(0x2f, 8);
   bw.write(width - 1, 14);
   bw.write(height - 1, 14);
-  const table = colourTable(argb);
-  // With a table, its few colours tell; otherwise every pixel is looked at.
-  bw.write((table ? table.colours.some((c) => c >>> 24 !== 0xff) : hasAlpha(argb)) ? 1 : 0, 1);
+  bw.write(alpha ? 1 : 0, 1);
   bw.write(0, 3); // version
-  let pixels = argb, codedWidth = width;
-  if (table) {
+  let pixels: Uint32Array, codedWidth = width;
+  if (image instanceof Uint32Array) {
+    pixels = image;
+  } else {
     bw.write(1, 1); // a transform follows
     bw.write(3, 2); // colour indexing
-    bw.write(table.colours.length - 1, 8);
-    writeImageData(bw, subtractionCoded(table.colours), table.colours.length, false);
-    ({ pixels, width: codedWidth } = bundle(table.indices, width, height, table.colours.length));
+    bw.write(image.colours.length - 1, 8);
+    writeImageData(bw, subtractionCoded(image.colours), image.colours.length, false);
+    ({ pixels, width: codedWidth } = bundle(image.indices, width, height, image.colours.length));
   }
   bw.write(0, 1); // no more transforms
   writeImageData(bw, pixels, codedWidth, true);
   return bw.finish();
+}
+
+/** The colours an image holds, sorted, and each pixel's index into them. */
+interface ColourTable { colours: Uint32Array; indices: Uint8Array }
+
+/**
+ * The table colourTable would find in colours[indices[i]]: the distinct
+ * colours used, sorted, with the indices renumbered into it.
+ */
+function usedColourTable(indices: Uint8Array, colours: Uint32Array): ColourTable {
+  const used = new Uint8Array(256);
+  // Four indices at a time where they repeat the last four (runs, mostly "unchanged").
+  const n4 = indices.byteOffset % 4 === 0 ? indices.length >> 2 : 0;
+  const words = new Uint32Array(indices.buffer, indices.byteOffset, n4);
+  let last = -1;
+  for (let q = 0; q < n4; q++) {
+    if (words[q] === last) continue;
+    last = words[q];
+    used[last & 255] = used[(last >>> 8) & 255] = used[(last >>> 16) & 255] = used[last >>> 24] = 1;
+  }
+  for (let i = 4 * n4; i < indices.length; i++) used[indices[i]] = 1;
+  for (let k = colours.length; k < 256; k++) if (used[k]) throw new Error(`vp8l: index ${k} but only ${colours.length} colours`);
+  const distinct = [...new Set(Array.from(colours).filter((_, k) => used[k]))];
+  const sorted = Uint32Array.from(distinct).sort();
+  const rank = new Uint8Array(256);
+  for (let k = 0; k < colours.length; k++) if (used[k]) rank[k] = sorted.indexOf(colours[k]);
+  const out = scratch('indices', Uint8Array, indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = rank[indices[i]];
+  return { colours: sorted, indices: out };
 }
 
 function hasAlpha(argb: Uint32Array): boolean {
@@ -91,7 +145,7 @@ function hasAlpha(argb: Uint32Array): boolean {
  * which is how the table is sent (subtractionCoded); the pixels' prefix code
  * does not care about the order.
  */
-function colourTable(argb: Uint32Array): { colours: Uint32Array; indices: Uint8Array } | null {
+function colourTable(argb: Uint32Array): ColourTable | null {
   // Open-addressing set of the colours seen (a JS Map would box most ARGB words, which exceed a small integer).
   const keys = new Uint32Array(HASH_SIZE), filled = new Uint8Array(HASH_SIZE), slotOf = scratch('slotOf', Uint16Array, argb.length);
   const found: number[] = [];
