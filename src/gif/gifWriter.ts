@@ -255,6 +255,8 @@ export class GifWriter {
     this.flush();
     this.out.byte(0x3b);
     this.finished = true;
+    this.mapper.release();
+    this.last = null;
     return this.options.encode === false ? new Uint8Array(0) : this.out.toBytes();
   }
 }

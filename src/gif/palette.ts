@@ -158,11 +158,47 @@ function addRamps(palette: Rgb[], counts: Map<number, number>, ramps: readonly (
  */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/**
+ * Tables of released mappers, cleared, for the next mapper of this thread. A
+ * new 16 MB table is 16 MB of memory to zero, which the allocator often has
+ * to fault in fresh (about 20 ms on our build machine, for each of the
+ * dozens of animations a build encodes); clearing the few thousand entries a
+ * mapper set costs next to nothing.
+ */
+const freeTables: Uint8Array[] = [];
+const MAX_FREE_TABLES = 4;
+
 export class PaletteMapper {
-  /** Palette index + 1, or 0 when not computed yet. */
-  private readonly lut = new Uint8Array(1 << 24);
+  /** Palette index + 1, or 0 when not computed yet; null once released. */
+  private lut: Uint8Array | null = freeTables.pop() ?? new Uint8Array(1 << 24);
+  /** The keys set in `lut`, so release() clears only those. */
+  private setKeys = new Uint32Array(1024);
+  private setCount = 0;
   constructor(readonly palette: Rgb[]) {
     if (palette.length > 255) throw new Error('palette: at most 255 colours');
+  }
+
+  /**
+   * Done mapping: the table goes back for the next mapper, cleared. Optional
+   * (an unreleased mapper is simply collected); map() throws after it.
+   */
+  release(): void {
+    const lut = this.lut;
+    if (!lut) return;
+    this.lut = null;
+    for (let i = 0; i < this.setCount; i++) lut[this.setKeys[i]] = 0;
+    if (freeTables.length < MAX_FREE_TABLES) freeTables.push(lut);
+  }
+
+  /** lut entry (index + 1) of a colour not looked up yet, recorded for release(). */
+  private resolve(lut: Uint8Array, key: number): number {
+    if (this.setCount === this.setKeys.length) {
+      const bigger = new Uint32Array(this.setKeys.length * 2);
+      bigger.set(this.setKeys);
+      this.setKeys = bigger;
+    }
+    this.setKeys[this.setCount++] = key;
+    return (lut[key] = this.nearest(key & 255, (key >> 8) & 255, key >>> 16) + 1);
   }
 
   /**
@@ -228,6 +264,7 @@ export class PaletteMapper {
    */
   map(img: RgbaImage, out: Uint8Array = new Uint8Array(img.width * img.height), previous?: { img: RgbaImage; indices: Uint8Array }): Uint8Array {
     const d = img.data, lut = this.lut;
+    if (!lut) throw new Error('palette: map after release');
     const n = out.length;
     if (LITTLE_ENDIAN && d.byteOffset % 4 === 0) {
       // One 32-bit load per pixel (little-endian: r | g << 8 | b << 16); the table is keyed by that order.
@@ -248,7 +285,7 @@ export class PaletteMapper {
         }
         const word = px[p], key = word & 0xffffff;
         let v = lut[key];
-        if (v === 0) v = lut[key] = this.nearest(key & 255, (key >> 8) & 255, key >>> 16) + 1;
+        if (v === 0) v = this.resolve(lut, key);
         let q = p + 1;
         while (q < n && px[q] === word) q++;
         if (q - p > 16) out.fill(v - 1, p, q);
@@ -263,7 +300,7 @@ export class PaletteMapper {
       if (key !== lastKey) {
         lastKey = key;
         lastV = lut[key];
-        if (lastV === 0) lastV = lut[key] = this.nearest(d[i], d[i + 1], d[i + 2]) + 1;
+        if (lastV === 0) lastV = this.resolve(lut, key);
       }
       out[p] = lastV - 1;
     }

@@ -55,3 +55,19 @@ describe('PaletteMapper.map with the previous frame', () => {
     expect(Array.from(second)).not.toEqual(Array.from(first));
   });
 });
+
+describe('PaletteMapper.release', () => {
+  it('hands its table on cleared: a later mapper with another palette maps as a fresh one', () => {
+    const other: Rgb[] = [[10, 10, 10], [250, 250, 250], [200, 30, 30]];
+    const first = new PaletteMapper(PALETTE);
+    for (let t = 0; t < 4; t++) first.map(frame(t));
+    first.release();
+    expect(() => first.map(frame(0))).toThrow(/after release/);
+    // Takes the released table (the pool is per thread and the test runs alone in its file).
+    const reused = new PaletteMapper(other);
+    for (let t = 0; t < 4; t++) {
+      const img = frame(t);
+      expect(Array.from(reused.map(img))).toEqual(Array.from(new PaletteMapper(other).map(img)));
+    }
+  });
+});
