@@ -25,8 +25,12 @@ import type { RgbaImage } from '../../plot/context';
  */
 const PALETTE_EFFORT = 5;
 
-/** libwebp effort 0–6: 4 is within 1 % of 6 on our figures at half the time. */
-const WEBP_EFFORT = 4;
+/**
+ * libwebp effort 0–6. 4 was within 1 % of 6 on our figures at half the time;
+ * on the 114 palette images of a build (one thread, two runs each) 3 gave
+ * 0.8 % fewer bytes than 4 in 1.65 s against 1.7–2.1 s, and 2 gave 0.6 % more.
+ */
+const WEBP_EFFORT = 3;
 /**
  * For lossless WebP, quality is how hard libwebp searches, not fidelity. On
  * 64 of our still renditions 25 took about a third less CPU than the default
