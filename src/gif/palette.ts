@@ -6,9 +6,9 @@
  *     their exact colour;
  *  2. the remaining slots are filled by gifenc's PNN quantiser over the pixels
  *     not already covered (anti-aliasing blends).
- * Pixels are then mapped through a 65536-entry RGB565 lookup whose entries are
- * computed from the bin's own colour, so the mapping never depends on pixel
- * order and identical inputs give identical indices.
+ * Pixels are then mapped through a lookup over all 2^24 RGB colours whose
+ * entries are computed from the colour itself (PaletteMapper), so the mapping
+ * never depends on pixel order and identical inputs give identical indices.
  */
 import { quantize } from './gifencModule';
 import type { RgbaImage } from '../plot/context';
