@@ -67,6 +67,12 @@ export interface PageReport {
   imageCount: number;
   katexCount: number;
   katexErrors: number;
+  /**
+   * Visible text outside math and code that still holds a TeX command (`\cos`,
+   * `\vartheta`): math the Markdown parser never handed to KaTeX, e.g. inline
+   * math broken by a line that starts a list item.
+   */
+  strayTex: string[];
   /** Absolute URLs of every link and asset on the page. */
   links: string[];
   assets: string[];
@@ -132,6 +138,16 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
         imageCount: rendered.length,
         katexCount: document.querySelectorAll('.katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
+        strayTex: (() => {
+          const found: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement?.closest('.katex, code, pre, script, style, annotation')) continue;
+            const m = /\\[a-zA-Z]{2,}/.exec(n.textContent ?? '');
+            if (m) found.push((n.textContent ?? '').slice(Math.max(0, m.index - 30), m.index + 40));
+          }
+          return found;
+        })(),
         links: abs(document.querySelectorAll('a[href]:not([href^="#"])'), 'href'),
         assets: [
           ...abs(document.querySelectorAll('img[src]'), 'src'),

@@ -57,6 +57,10 @@ describe.each(sites)('site ($name)', (site) => {
     for (const r of reports) expect(r.katexErrors, r.url).toBe(0);
   });
 
+  it('leaves no TeX unrendered in the text', () => {
+    for (const r of reports) expect(r.strayTex, r.url).toEqual([]);
+  });
+
   it('serves every asset from this site (no CDN), under the base', () => {
     const origin = new URL(site.url).origin;
     for (const r of reports) {
