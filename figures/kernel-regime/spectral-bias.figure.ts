@@ -210,7 +210,7 @@ async function publishFigures(out: OutputWriter, p: SpectralBiasParams, run: Spe
       `the low frequencies drop first, the higher ones later.`,
     caption:
       `A network of width $m = ${p.width}$ fits $N = ${N}$ equally spaced points of ` +
-      p.target.map((t) => `${t.amplitude}\\cos(${t.k}\\theta${t.phase ? (t.phase > 0 ? ' + ' : ' - ') + Math.abs(t.phase) : ''})`).map((s) => `$${s}$`).join(' + ') +
+      `$${targetTex(p.target)}$` +
       ` on the unit circle by gradient descent ($\\eta = ${lr.toFixed(4)}$, ${steps} steps, frames log-spaced). Right: the residual on the ` +
       `training points, split by frequency $k$ (the eigenspaces of the NTK Gram matrix), relative to its start; coloured stems are the target's frequencies.`,
   });
@@ -243,3 +243,16 @@ export default defineFigure({
     progress(1, 'done');
   },
 });
+
+
+/** The target as TeX, written as a reader would: `\cos\theta - 0.5\cos(4\theta)`, not `1\cos(1\theta) + -0.5\cos(4\theta)`. */
+function targetTex(target: readonly { amplitude: number; k: number; phase: number }[]): string {
+  return target.map((t, i) => (i === 0 ? sinusoidTex(t) : t.amplitude < 0 ? ` - ${sinusoidTex({ ...t, amplitude: -t.amplitude })}` : ` + ${sinusoidTex(t)}`)).join('');
+}
+
+/** One term a cos(kθ ± φ) as TeX, with a = 1, k = 1 and φ = 0 left out. */
+function sinusoidTex(t: { amplitude: number; k: number; phase: number }): string {
+  const angle = `${t.k === 1 ? '' : t.k}\\theta`;
+  const arg = t.phase ? `(${angle} ${t.phase > 0 ? '+' : '-'} ${Math.abs(t.phase)})` : t.k === 1 ? angle : `(${angle})`;
+  return `${t.amplitude === 1 ? '' : t.amplitude}\\cos${arg}`;
+}
