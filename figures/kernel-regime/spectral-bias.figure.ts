@@ -127,7 +127,7 @@ function drawings(p: SpectralBiasParams, run: SpectralRun) {
       rect: phone ? [0, 0, 1, 0.56] : [0, 0, 0.62, 1],
       x: { domain: [0, 2 * Math.PI], label: 'Angle $\\theta$', ...piTicks },
       y: { domain: yDomain, label: '$f(\\theta)$' },
-      title: `Step $${n}$ of $${steps}$`,
+      title: `Step $n = ${n}$ of $${steps}$`,
       legend: 'lower left',
     });
     fit.line(fineTheta, targetCurve, { color: r.theme.foreground, width: 1.5, dash: [4, 4], label: 'Target' });
@@ -136,7 +136,7 @@ function drawings(p: SpectralBiasParams, run: SpectralRun) {
     const spec = fig.axes({
       rect: phone ? [0, 0.58, 1, 1] : [0.64, 0, 1, 1],
       x: { domain: [-0.7, stemKs.length - 0.3], label: 'Frequency $k$', ticks: stemKs.filter((k) => k % 2 === 0 || stemKs.length < 8) },
-      y: { domain: [FLOOR, 2], type: 'log', label: '$|r_k(t)| / |r_k(0)|$' },
+      y: { domain: [FLOOR, 2], type: 'log', label: '$|r_k(n)| / |r_k(0)|$' },
       grid: true,
       legend: false,
     });
