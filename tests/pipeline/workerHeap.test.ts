@@ -62,7 +62,7 @@ describe('figure worker heap', () => {
     const canvasUrl = pathToFileURL(createRequire(import.meta.url).resolve('@napi-rs/canvas')).href;
     const loadCanvas = path.join(dir, 'load-canvas.mjs');
     writeFileSync(loadCanvas, `await import(${JSON.stringify(canvasUrl)});\n`);
-    const heapUrl = pathToFileURL(path.resolve('src/pipeline/workerHeap.ts')).href;
+    const heapUrl = new URL('../../src/pipeline/workerHeap.ts', import.meta.url).href;
     const main = path.join(dir, `main-${how}.mjs`);
     writeFileSync(main, how === 'plain'
       ? `import { Worker } from 'node:worker_threads';\nnew Worker(${JSON.stringify(loadCanvas)});\n`
