@@ -16,12 +16,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Manifest } from '../src/pipeline/manifest';
 import { runPipeline } from '../src/pipeline/runPipeline';
 import { recordedDurations } from '../src/pipeline/shard';
+import { childCpuSeconds } from './childCpu';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = 'dist-bench';
 
 interface BuildRun {
   seconds: number;
+  /** CPU seconds of the build's whole process tree (null where it cannot be read: ./childCpu.ts). */
+  cpuSeconds: number | null;
   /** The pipeline's own summary line (`6 figures: … in 99.7 s`). */
   summary?: string;
   /** First error line when the build failed (e.g. the article cites a figure not written yet). */
@@ -30,7 +33,7 @@ interface BuildRun {
 
 function astroBuild(): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
-    const t0 = performance.now();
+    const t0 = performance.now(), cpu0 = childCpuSeconds();
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
       cwd: ROOT,
       env: { ...process.env, OUT_DIR: `./${OUT_DIR}`, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -42,11 +45,13 @@ function astroBuild(): Promise<BuildRun> {
     child.on('error', reject);
     child.on('exit', (code) => {
       const seconds = (performance.now() - t0) / 1000;
+      const cpu1 = childCpuSeconds();
+      const cpuSeconds = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
       const summary = /\d+ figures?: .* in [\d.]+ s.*/.exec(log)?.[0];
-      if (code === 0) return resolve({ seconds, summary });
+      if (code === 0) return resolve({ seconds, cpuSeconds, summary });
       const lines = log.split('\n');
       const at = lines.findIndex((l) => l.includes('[ERROR]'));
-      resolve({ seconds, summary, error: at >= 0 ? lines.slice(at, at + 2).join(' ') : `exit code ${code}` });
+      resolve({ seconds, cpuSeconds, summary, error: at >= 0 ? lines.slice(at, at + 2).join(' ') : `exit code ${code}` });
     });
   });
 }
@@ -80,7 +85,8 @@ export async function runBuildBench(): Promise<void> {
     const times = await figureTimes();
     const warm = await astroBuild();
     const width = Math.max(...times.map((t) => t.id.length));
-    const show = (b: BuildRun): string => `${b.seconds.toFixed(1)} s  [pipeline: ${b.summary ?? '?'}]${b.error ? `  (build FAILED after the figures: ${b.error.trim()})` : ''}`;
+    const cpu = (b: BuildRun): string => (b.cpuSeconds === null ? '' : `, ${b.cpuSeconds.toFixed(1)} s of CPU (${(b.cpuSeconds / b.seconds).toFixed(2)} cores busy)`);
+    const show = (b: BuildRun): string => `${b.seconds.toFixed(1)} s${cpu(b)}  [pipeline: ${b.summary ?? '?'}]${b.error ? `  (build FAILED after the figures: ${b.error.trim()})` : ''}`;
     console.log(`cold astro build (empty figure cache): ${show(cold)}`);
     console.log(`warm astro build (all figures cached): ${show(warm)}`);
     console.log(`figure generation (cold run; scripts run in parallel in a worker pool):`);
