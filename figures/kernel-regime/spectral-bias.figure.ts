@@ -244,15 +244,14 @@ export default defineFigure({
   },
 });
 
-
 /** The target as TeX, written as a reader would: `\cos\theta - 0.5\cos(4\theta)`, not `1\cos(1\theta) + -0.5\cos(4\theta)`. */
 function targetTex(target: readonly { amplitude: number; k: number; phase: number }[]): string {
   return target.map((t, i) => (i === 0 ? sinusoidTex(t) : t.amplitude < 0 ? ` - ${sinusoidTex({ ...t, amplitude: -t.amplitude })}` : ` + ${sinusoidTex(t)}`)).join('');
 }
 
-/** One term a cos(kθ ± φ) as TeX, with a = 1, k = 1 and φ = 0 left out. */
+/** One term a cos(kθ ± φ) as TeX, with a = ±1 written as a sign, k = 1 and φ = 0 left out. */
 function sinusoidTex(t: { amplitude: number; k: number; phase: number }): string {
   const angle = `${t.k === 1 ? '' : t.k}\\theta`;
   const arg = t.phase ? `(${angle} ${t.phase > 0 ? '+' : '-'} ${Math.abs(t.phase)})` : t.k === 1 ? angle : `(${angle})`;
-  return `${t.amplitude === 1 ? '' : t.amplitude}\\cos${arg}`;
+  return `${t.amplitude === 1 ? '' : t.amplitude === -1 ? '-' : t.amplitude}\\cos${arg}`;
 }
