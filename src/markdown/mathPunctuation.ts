@@ -91,6 +91,8 @@ function wrapEdgeBases(katexEl: Element, first: boolean, last: boolean): void {
   if (first && !(last && bases.length === 1)) wrap(bases[0]);
 }
 
+const hasChildren = (n: object): n is { children: ElementContent[] } => Array.isArray((n as { children?: unknown }).children);
+
 /** rehype plugin: run after rehype-katex. Display math (.katex-display) is left alone. */
 export function rehypeMathPunctuation() {
   return (tree: Root): void => {
@@ -98,7 +100,12 @@ export function rehypeMathPunctuation() {
       const kids = parent.children as ElementContent[];
       for (let i = 0; i < kids.length; i++) {
         const node = kids[i];
-        if (node.type !== 'element') continue;
+        if (node.type !== 'element') {
+          // MDX keeps JSX (<details>, <FigureRow>) as its own node types, whose children are HAST too:
+          // the proof in a <details> was left unglued when only elements were entered.
+          if (hasChildren(node)) walk(node);
+          continue;
+        }
         if (classes(node).includes('katex-display')) continue;
         if (!isInlineMath(node)) {
           walk(node);

@@ -2,7 +2,9 @@
  * On a phone-width page, no punctuation that follows inline math starts a
  * line on its own (". After the swap…"): the stop stays on the line where
  * the math ends, and gluing them never pushes a formula past the screen's
- * edge. Checked on every page, body and captions.
+ * edge. Checked on every page, body and captions, with every disclosure open
+ * (the proof is one); and no inline math followed by punctuation is left
+ * out of the glue (MDX's JSX nodes once hid the proof from it).
  */
 import { describe, expect, inject, it } from 'vitest';
 import { sitePages } from './sitePages';
@@ -16,6 +18,11 @@ describe('inline math and punctuation at phone width', () => {
     let checked = 0;
     await pages.eachPage({ viewport: { width: 360, height: 780 } }, async (page, url) => {
       const r = await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+        const unglued = [...document.querySelectorAll('.katex')]
+          .filter((k) => !k.closest('.katex-display') && !k.parentElement?.classList.contains('math-punct'))
+          .filter((k) => k.nextSibling?.nodeType === Node.TEXT_NODE && /^[.,;:!?)\]]/.test(k.nextSibling.textContent ?? ''))
+          .map((k) => `${k.querySelector('annotation')?.textContent}${k.nextSibling?.textContent?.[0]}`);
         const stranded: string[] = [];
         let n = 0;
         for (const span of document.querySelectorAll('.math-punct')) {
@@ -40,9 +47,10 @@ describe('inline math and punctuation at phone width', () => {
             return block !== null && el.getBoundingClientRect().right > block.getBoundingClientRect().right + 1;
           })
           .map((el) => el.querySelector('annotation')?.textContent ?? '');
-        return { n, stranded, overflowing };
+        return { n, stranded, overflowing, unglued };
       });
       checked += r.n;
+      expect(r.unglued, url).toEqual([]);
       expect(r.stranded, url).toEqual([]);
       expect(r.overflowing, url).toEqual([]);
     });

@@ -6,6 +6,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { inlineTex } from '../../src/components/inlineTex';
 import { EDGE_CLASS, MATH_PUNCT_CLASS, rehypeMathPunctuation } from '../../src/markdown/mathPunctuation';
@@ -46,6 +47,20 @@ describe('math and its punctuation', () => {
     expect(html).toContain('</span> alone.');
     // Display math is left alone.
     expect(html).not.toMatch(/math-punct">[^<]*<span class="katex-display/);
+  });
+
+  it('article: math inside MDX JSX (the proof in a <details>) is glued too', () => {
+    const base: Element = { type: 'element', tagName: 'span', properties: { className: ['base'] }, children: [{ type: 'text', value: 'm' }] };
+    const html: Element = { type: 'element', tagName: 'span', properties: { className: ['katex-html'] }, children: [base] };
+    const katex: Element = { type: 'element', tagName: 'span', properties: { className: ['katex'] }, children: [html] };
+    const item: Element = { type: 'element', tagName: 'li', properties: {}, children: [{ type: 'text', value: 'depends on ' }, katex, { type: 'text', value: '. Next' }] };
+    // What @mdx-js/mdx hands rehype for <details>…</details>: a node of its own type, not an element.
+    const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'details', attributes: [], children: [item] }] } as unknown as Root;
+    rehypeMathPunctuation()(tree);
+    const glue = item.children[1] as Element;
+    expect(glue.properties.className).toEqual([MATH_PUNCT_CLASS]);
+    expect(glue.children).toEqual([katex, { type: 'text', value: '.' }]);
+    expect(item.children[2]).toEqual({ type: 'text', value: ' Next' });
   });
 
   /** The visible boxes of the math, in order: `E` for a .base wrapped as an edge, `b` for a bare one. */
