@@ -7,8 +7,8 @@
  *   the DOM size.
  * - Bytes on the wire for each article with every <details> open, scrolled to
  *   the end: a phone (390 px, DPR 3) and a desktop (1280 px, DPR 1).
- * - Horizontal overflow at 320 and 390 px, and the smallest figure text as
- *   displayed at 390 and 1280 px.
+ * - Horizontal overflow and the smallest figure text as displayed at 320,
+ *   360 (a common Android width), 390 and 1280 px.
  *
  * Numbers are printed, never asserted: run it on an idle machine.
  * Uses Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
@@ -118,7 +118,7 @@ export async function runWebBench(): Promise<void> {
         const b = await wireBytes(browser, url, w, dpr);
         console.log(`  bytes, ${name}, all details open, scrolled: ${mb(b.total)} (images ${mb(b.images)}, ${b.requests} requests)`);
       }
-      for (const [w, dpr] of [[320, 1], [390, 3], [1280, 1]] as const) {
+      for (const [w, dpr] of [[320, 1], [360, 3], [390, 3], [1280, 1]] as const) {
         const { over, smallest } = await layoutChecks(browser, url, w, dpr);
         console.log(`  ${w} px: horizontal overflow ${over} px; smallest figure text ${smallest.px.toFixed(1)} px (${smallest.id})`);
       }
