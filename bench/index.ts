@@ -6,7 +6,7 @@
  *   npm run bench               all sections
  *   npm run bench -- numerics   one section (numerics | plot | build | web)
  */
-export {};
+import { describeMachine } from './machine';
 
 const sections: Record<string, () => Promise<void>> = {
   numerics: async () => (await import('./numerics')).runNumericsBench(),
@@ -21,6 +21,7 @@ if (unknown.length > 0) {
   console.error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`);
   process.exit(2);
 }
+console.log(describeMachine());
 for (const name of wanted.length > 0 ? wanted : Object.keys(sections)) {
   console.log(`\n== ${name} ==`);
   await sections[name]();
