@@ -147,8 +147,10 @@ function drawings(p: SpectralBiasParams, run: SpectralRun) {
   const decay = (r: Rendition) => {
     const fig = r.figure({ aspect: r.layout === 'phone' ? 0.95 : 0.85 });
     // Log time: each frequency drops around n ≈ 1/(ηλ_k), so the drops spread out evenly.
+    // The axis starts half a decade before step 1: the legend sits in that margin, lower left,
+    // where it would otherwise cover the k = 1 dots leaving their curve for the floor (steps 4–7).
     const ax = fig.axes({
-      x: { domain: [1, steps], type: 'log', label: 'Step $n$' },
+      x: { domain: [0.3, steps], type: 'log', label: 'Step $n$' },
       y: { domain: [FLOOR, 1.5], type: 'log', label: '$|r_k(n)| / |r_k(0)|$' },
       legend: 'lower left',
     });

@@ -173,7 +173,8 @@ function drawDistancePanel(p: NtkConvergenceParams, errFit: LineFit, l: Layout, 
   const ax = fig.axes({
     rect: panelRects(r)[3],
     x: { domain: l.errDomain, type: 'log', label: 'Width $m$' },
-    y: { domain: l.errY, type: 'log', label: r.narrow ? 'Rel. distance' : 'Relative distance to $\\Theta^\\infty$' },
+    // Twice the decade above the data: headroom that keeps the upper-right legend clear of the highest networks.
+    y: { domain: [l.errY[0], 2 * l.errY[1]], type: 'log', label: r.narrow ? 'Rel. distance' : 'Relative distance to $\\Theta^\\infty$' },
     title: '$\\|\\Theta/m - \\Theta^\\infty\\|_F \\,/\\, \\|\\Theta^\\infty\\|_F$',
     legend: 'upper right',
   });

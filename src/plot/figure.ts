@@ -86,6 +86,13 @@ export class Figure {
     }
   }
 
+  /** Per axes (by index), the data points its legend hides in the last draw (Axes.pointsUnderLegend). */
+  pointsUnderLegends(): { axes: number; title?: string; points: { x: number; y: number }[] }[] {
+    return this.items
+      .map(({ axes }, k) => ({ axes: k, title: axes.options.title, points: axes.pointsUnderLegend() }))
+      .filter((a) => a.points.length > 0);
+  }
+
   /** Where each axes was laid out by the last draw (for tests and overlays). */
   axesLayouts(): AxesLayout[] {
     return this.items.map(({ axes }) => {

@@ -9,15 +9,31 @@ import { drawLabel, measure } from './drawLabel';
 import type { HeatmapMark, Mark, TextMark } from './marks';
 import type { Theme } from './theme';
 
-export function drawLegend(ctx: DrawContext, T: Theme, marks: readonly Mark[], plot: Box, pos: LegendPosition): void {
-  const size = T.fontSize.legend;
-  const entries = marks.filter((m) => m.kind !== 'text' && m.kind !== 'heatmap' && (m as { label?: string }).label) as Exclude<Mark, TextMark | HeatmapMark>[];
-  if (!entries.length) return;
-  const sampleW = 30, rowH = size * 1.55, pad = 8;
+type Entry = Exclude<Mark, TextMark | HeatmapMark>;
+const SAMPLE_W = 30, PAD = 8;
+
+const legendEntries = (marks: readonly Mark[]): Entry[] =>
+  marks.filter((m) => m.kind !== 'text' && m.kind !== 'heatmap' && (m as { label?: string }).label) as Entry[];
+
+/** The box the legend takes in the plot (CSS px), or null when no mark has a label. */
+export function legendBox(T: Theme, marks: readonly Mark[], plot: Box, pos: LegendPosition): Box | null {
+  const entries = legendEntries(marks);
+  if (!entries.length) return null;
+  const size = T.fontSize.legend, rowH = size * 1.55;
   const labelW = Math.max(...entries.map((e) => measure(e.label!, size).width));
-  const w = pad + sampleW + pad + labelW + pad, h = pad + rowH * entries.length + pad - (rowH - size * 1.1);
-  const lx = pos.endsWith('right') ? plot.x + plot.w - w - 8 : plot.x + 8;
-  const ly = pos.startsWith('upper') ? plot.y + 8 : plot.y + plot.h - h - 8;
+  const w = PAD + SAMPLE_W + PAD + labelW + PAD, h = PAD + rowH * entries.length + PAD - (rowH - size * 1.1);
+  const x = pos.endsWith('right') ? plot.x + plot.w - w - 8 : plot.x + 8;
+  const y = pos.startsWith('upper') ? plot.y + 8 : plot.y + plot.h - h - 8;
+  return { x, y, w, h };
+}
+
+export function drawLegend(ctx: DrawContext, T: Theme, marks: readonly Mark[], plot: Box, pos: LegendPosition): void {
+  const box = legendBox(T, marks, plot, pos);
+  if (!box) return;
+  const entries = legendEntries(marks);
+  const size = T.fontSize.legend, rowH = size * 1.55;
+  const sampleW = SAMPLE_W, pad = PAD;
+  const { x: lx, y: ly, w, h } = box;
   ctx.save();
   ctx.fillStyle = T.legendBackground;
   ctx.strokeStyle = T.legendBorder;

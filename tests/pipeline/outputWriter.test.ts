@@ -73,6 +73,37 @@ describe('createOutputWriter', () => {
     expect(w.files.size).toBe(0);
   });
 
+  describe('a legend that hides a data point fails the output, naming the rendition (and frame)', () => {
+    /** One axes, legend lower left; a dot in that corner in the frames listed in `coveredIn`, else in the middle. */
+    const plot = (coveredIn: (r: Rendition, k: number) => boolean) => (r: Rendition, k = 0) => {
+      const fig = r.figure({ aspect: 0.6 });
+      const ax = fig.axes({ x: { domain: [0, 1] }, y: { domain: [0, 1] }, title: 'Panel', legend: 'lower left' });
+      const at = coveredIn(r, k) ? 0.1 : 0.5;
+      ax.scatter([at], [at], { label: 'measurements' });
+      return fig;
+    };
+
+    it('a still: only its phone rendition covers the dot', async () => {
+      const { out } = memoryWriter();
+      await expect(out.still('covered', { draw: plot((r) => r.layout === 'phone') }, meta)).rejects.toThrow(
+        /output "covered": in the phone\/(light|dark) rendition, the legend of the axes titled Panel hides 1 data point: \(0\.1, 0\.1\)\. Move it/,
+      );
+    });
+
+    it('an animation: only frame 2 covers the dot', async () => {
+      const { out } = memoryWriter();
+      const spec = { frames: 4, delay: 100, draw: plot((_r, k) => k === 2) };
+      await expect(out.animated('moving', spec, meta)).rejects.toThrow(/output "moving": in the \w+\/\w+ rendition, frame 2, the legend .* hides 1 data point/);
+    });
+
+    it('a legend clear of every dot passes', async () => {
+      const { out, written } = memoryWriter();
+      await out.still('clear', { draw: plot(() => false) }, meta);
+      await written.settle();
+      expect(written.outputs.map((o) => o.id)).toEqual(['clear']);
+    });
+  });
+
   it('rejects an id written twice', () => {
     const { out } = memoryWriter();
     out.image('a', png, meta);

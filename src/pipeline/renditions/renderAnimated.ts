@@ -18,7 +18,7 @@ import type { Insets } from '../../plot/axes';
 import { CanvasContext } from '../../plot/canvasContext';
 import type { Figure } from '../../plot/figure';
 import type { AnimatedSpec, Rendition, Slot } from '../contract';
-import { checkFigureFits } from './checkFigure';
+import { checkFigureFits, checkLegendsClear } from './checkFigure';
 import { paletteStillPng, stillWebp } from './encode';
 import { AnimatedWebpWriter } from '../../webp/animatedWebp';
 import { isCanonicalAnimation, makeRendition, renditionKeys, renditionTag, type RenditionKey } from './plan';
@@ -110,6 +110,7 @@ async function encodeRendition(
       // usually unchanged and can be copied (Figure.renderTo).
       if (!canvas || canvas.width !== fig.width || canvas.height !== fig.height) canvas = new CanvasContext(fig.width, fig.height, fig.pixelRatio);
       const img = fig.rgba(canvas, { reuseUnderLayer: true });
+      checkLegendsClear(id, fig, r, i);
       await releaseReadBuffers();
       minText = Math.min(minText, fig.minTextPx);
       size = { width: fig.width, height: fig.height };

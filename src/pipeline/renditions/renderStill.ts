@@ -9,7 +9,7 @@ import { paletteStillPng, stillWebp } from './encode';
 import { makeRendition, renditionKeys, renditionTag, SOCIAL_KEY } from './plan';
 import type { Rendition } from '../contract';
 import type { RenditionRecord } from './record';
-import { checkFigureFits } from './checkFigure';
+import { checkFigureFits, checkLegendsClear } from './checkFigure';
 import { claimPhoneRenditions, SharedRenditions, sharedOrOwn } from './sharedRenditions';
 
 export interface RenderedOutput {
@@ -42,6 +42,7 @@ export async function renderStill(
       const fig: Figure = await spec.draw(r);
       checkFigureFits(id, fig, r);
       const img = fig.rgba();
+      checkLegendsClear(id, fig, r);
       const published = key.layout === 'desktop' && key.scheme === 'light' && key.pixelRatio === 2;
       const png = await paletteStillPng(img, { published });
       const file = `${id}.${tag}.webp`;
@@ -65,6 +66,8 @@ export async function renderSocial(id: string, draw: (r: Rendition) => Figure | 
   const fig = await draw(r);
   checkFigureFits(id, fig, r);
   const file = `${id}.social.png`;
-  write(file, await paletteStillPng(fig.rgba(), { published: true }));
+  const img = fig.rgba();
+  checkLegendsClear(id, fig, r);
+  write(file, await paletteStillPng(img, { published: true }));
   return file;
 }
