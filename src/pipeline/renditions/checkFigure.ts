@@ -23,7 +23,7 @@ export function checkFigureFits(id: string, fig: Figure, r: Rendition): void {
   }
 }
 
-const num = (v: number) => String(Number(v.toPrecision(3))).replace('-', '−');
+const num = (v: number) => String(Number(v.toPrecision(3))).replace(/-/g, '−');
 
 /** Fails the output when a legend of the drawn figure covers a scatter dot or stem head (Axes.pointsUnderLegend). */
 export function checkLegendsClear(id: string, fig: Figure, r: Rendition, frame?: number): void {
