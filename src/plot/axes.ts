@@ -7,7 +7,7 @@ import { createAxisScale, type AxisScale, type AxisType } from './axisScale';
 import type { DrawContext } from './context';
 import { drawColorbar } from './colorbar';
 import { drawLabel, measure } from './drawLabel';
-import { drawLegend, legendBox } from './legend';
+import { drawLegend, pointsUnderLegend } from './legend';
 import type { BandMark, ContourMark, EllipseMark, StemMark, HeatmapMark, LineMark, LinesMark, Mark, RuleMark, ScatterMark, TextMark } from './marks';
 import { drawMark } from './drawMark';
 import type { Theme } from './theme';
@@ -213,29 +213,10 @@ export class Axes {
     };
   }
 
-  /**
-   * The data points (scatter dots and stem heads, in data coordinates) that
-   * the legend hides: inside the plot, with their centre under the legend box,
-   * as laid out by the last draw. A line passing under the legend stays
-   * readable on both sides of it; a dot under it is a measurement the reader
-   * cannot see, so the pipeline refuses such a figure (checkFigure.ts).
-   */
+  /** The scatter dots and stem heads the legend hides in the last draw (./legend.ts pointsUnderLegend). */
   pointsUnderLegend(): { x: number; y: number }[] {
     if (!this.layout || this.options.legend === false) return [];
-    const { plot, x: xScale, y: yScale } = this.layout;
-    const box = legendBox(this.theme, this.marks, plot, this.options.legend || 'upper right');
-    if (!box) return [];
-    const X = fastMap(xScale), Y = fastMap(yScale);
-    const inside = (px: number, py: number, b: Box) => px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h;
-    const hidden: { x: number; y: number }[] = [];
-    for (const m of this.marks) {
-      if (m.kind !== 'scatter' && m.kind !== 'stem') continue;
-      for (let i = 0; i < m.x.length; i++) {
-        const px = X(m.x[i]), py = Y(m.y[i]);
-        if (Number.isFinite(px + py) && inside(px, py, plot) && inside(px, py, box)) hidden.push({ x: m.x[i], y: m.y[i] });
-      }
-    }
-    return hidden;
+    return pointsUnderLegend(this.theme, this.marks, this.layout, this.options.legend || 'upper right');
   }
 
   /**

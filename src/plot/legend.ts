@@ -2,7 +2,7 @@
  * The legend box of an axes: one row per labelled mark, in insertion order,
  * with a small sample drawn in the mark's own style.
  */
-import type { Box, LegendPosition } from './axes';
+import type { AxesLayout, Box, LegendPosition } from './axes';
 import { colorAt } from './colorAt';
 import type { DrawContext } from './context';
 import { drawLabel, measure } from './drawLabel';
@@ -89,4 +89,26 @@ export function drawLegend(ctx: DrawContext, T: Theme, marks: readonly Mark[], p
     drawLabel(ctx, e.label!, sx + sampleW + pad, cy, { size, color: T.foreground, anchor: 'start', baseline: 'middle' });
   });
   ctx.restore();
+}
+
+/**
+ * The data points (scatter dots and stem heads, in data coordinates) that the
+ * legend hides: inside the plot, with their centre under the legend box. A
+ * line passing under the legend stays readable on both sides of it; a dot
+ * under it is a measurement the reader cannot see, so the pipeline refuses
+ * such a figure (src/pipeline/renditions/checkFigure.ts).
+ */
+export function pointsUnderLegend(T: Theme, marks: readonly Mark[], { plot, x, y }: AxesLayout, pos: LegendPosition): { x: number; y: number }[] {
+  const box = legendBox(T, marks, plot, pos);
+  if (!box) return [];
+  const inside = (px: number, py: number, b: Box) => px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h;
+  const hidden: { x: number; y: number }[] = [];
+  for (const m of marks) {
+    if (m.kind !== 'scatter' && m.kind !== 'stem') continue;
+    for (let i = 0; i < m.x.length; i++) {
+      const px = x.map(m.x[i]), py = y.map(m.y[i]);
+      if (Number.isFinite(px + py) && inside(px, py, plot) && inside(px, py, box)) hidden.push({ x: m.x[i], y: m.y[i] });
+    }
+  }
+  return hidden;
 }
