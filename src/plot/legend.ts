@@ -1,6 +1,7 @@
 /**
  * The legend box of an axes: one row per labelled mark, in insertion order,
- * with a small sample drawn in the mark's own style.
+ * with a small sample drawn in the mark's own style; where the box goes, and
+ * which data points it would hide there.
  */
 import type { AxesLayout, Box, LegendPosition } from './axes';
 import { colorAt } from './colorAt';
